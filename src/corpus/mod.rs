@@ -1,0 +1,201 @@
+//! From raw bytes to reports: decoding, cleaning, structure, metadata and region.
+//!
+//! The pipeline for one file is [`parse_report`]: [`decode`] → [`clean`] →
+//! [`structure::build`] → [`meta::extract`] → [`region::infer`], then any correction from
+//! the corpus's override file. [`load`] runs it over a whole [`Corpus`] and gives every
+//! report its stable id.
+
+pub mod clean;
+pub mod decode;
+pub mod gazetteer;
+pub mod meta;
+pub mod model;
+pub mod numbering;
+pub mod overrides;
+pub mod region;
+pub mod source;
+pub mod structure;
+
+use std::collections::HashMap;
+
+pub use model::{
+    GlossaryEntry, Level, Paragraph, Region, Report, ReportMeta, Section, SectionKind,
+};
+pub use overrides::Overrides;
+pub use source::{Corpus, SourceFile};
+
+/// Files larger than this are listed as rejected rather than parsed.
+pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
+
+/// Fewer Chinese characters than this after cleaning and the file is not taken for a report.
+pub const MIN_REPORT_HAN: usize = 200;
+
+/// A file that is not a report, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Rejected {
+    pub file: String,
+    pub reason: String,
+}
+
+/// Why a single file was not taken as a report.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RejectReason {
+    #[error(transparent)]
+    Decode(#[from] decode::DecodeError),
+    #[error("not a report: {0}")]
+    NotAReport(String),
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Parses one file into a report. The id is left empty: [`assign_ids`] sets it for a corpus.
+///
+/// # Errors
+/// [`RejectReason`] when the bytes are not a readable report.
+pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(decode::DecodeError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        }
+        .into());
+    }
+    let decoded = decode::decode(bytes)?;
+    let cleaned = clean::clean(&decoded.text);
+    let han = cleaned
+        .lines
+        .iter()
+        .flat_map(|l| l.chars())
+        .filter(|c| is_han(*c))
+        .count();
+    if han < MIN_REPORT_HAN {
+        return Err(RejectReason::NotAReport(format!(
+            "only {han} Chinese characters of text (a report has at least {MIN_REPORT_HAN})"
+        )));
+    }
+    let input = meta::MetaInput {
+        file,
+        lines: &cleaned.lines,
+        furniture: &cleaned.furniture,
+    };
+    let meta = meta::extract(&input);
+    let guess = region::infer(&input, &meta);
+    let outline = structure::build(cleaned.lines.clone());
+    let mut warnings = meta.warnings;
+    warnings.extend(guess.warnings);
+    if !outline.sections.iter().any(|s| s.kind == SectionKind::Body) {
+        warnings.push("no section headings found".to_string());
+    }
+    let text_bytes = outline
+        .paragraphs
+        .iter()
+        .map(|p| p.text.len() + 1)
+        .sum::<usize>();
+    let title = meta.title.unwrap_or_else(|| {
+        // A report with no title line of its own: name it by its file.
+        file.rsplit('/')
+            .next()
+            .unwrap_or(file)
+            .rsplit_once('.')
+            .map_or(file, |(stem, _)| stem)
+            .to_string()
+    });
+    Ok(Report {
+        meta: ReportMeta {
+            id: String::new(),
+            file: file.to_string(),
+            title,
+            year: meta.year,
+            region: guess.region,
+            meeting_date: meta.meeting_date,
+            meeting: meta.meeting,
+            speaker: meta.speaker,
+            speaker_title: meta.speaker_title,
+            glossary: outline.glossary.len(),
+            paragraphs: outline.paragraphs.len(),
+            text_bytes: text_bytes.saturating_sub(1),
+            warnings,
+        },
+        sections: outline.sections,
+        paragraphs: outline.paragraphs,
+        glossary: outline.glossary,
+    })
+}
+
+/// The id of a report before disambiguation: `<code>-<year>`, with `000000` and `0000`
+/// standing for an unknown region or year.
+fn base_id(meta: &ReportMeta) -> String {
+    let code = meta.region.as_ref().map_or("000000", |r| r.code.as_str());
+    match meta.year {
+        Some(y) => format!("{code}-{y}"),
+        None => format!("{code}-0000"),
+    }
+}
+
+/// Gives every report its stable, typeable id: `<GB/T 2260 code>-<year>` (`152921-2023`),
+/// and where two reports of a corpus would share one, a suffix from a hash of each file's
+/// path (`440309-2021-7f3a`), so an id depends only on the report itself and its file.
+pub fn assign_ids(metas: &mut [ReportMeta]) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for m in metas.iter() {
+        *counts.entry(base_id(m)).or_default() += 1;
+    }
+    for m in metas.iter_mut() {
+        let base = base_id(m);
+        m.id = if counts[&base] > 1 {
+            let h = twox_hash::XxHash64::oneshot(0, m.file.as_bytes());
+            format!("{base}-{:04x}", h & 0xffff)
+        } else {
+            base
+        };
+    }
+}
+
+/// Parses one file of a corpus, with the corpus's overrides applied (id left empty).
+///
+/// # Errors
+/// A [`Rejected`] naming the file and the reason.
+pub fn load_file(corpus: &Corpus, rel: &str, overrides: &Overrides) -> Result<Report, Rejected> {
+    let bytes = corpus.read(rel).map_err(|e| Rejected {
+        file: rel.to_string(),
+        reason: e.to_string(),
+    })?;
+    let mut report = parse_report(rel, &bytes).map_err(|e| Rejected {
+        file: rel.to_string(),
+        reason: e.to_string(),
+    })?;
+    overrides.apply(&mut report.meta);
+    Ok(report)
+}
+
+/// A whole corpus, parsed.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub reports: Vec<Report>,
+    pub rejected: Vec<Rejected>,
+}
+
+/// Parses every file of a corpus (calling `progress(done, total)` as it goes) and assigns ids.
+///
+/// # Errors
+/// When the corpus folder or its override file cannot be read.
+pub fn load(corpus: &Corpus, mut progress: impl FnMut(usize, usize)) -> anyhow::Result<Loaded> {
+    let files = corpus.files()?;
+    let overrides = Overrides::load(corpus)?;
+    let mut loaded = Loaded::default();
+    for (i, f) in files.iter().enumerate() {
+        match load_file(corpus, &f.rel, &overrides) {
+            Ok(r) => loaded.reports.push(r),
+            Err(e) => loaded.rejected.push(e),
+        }
+        progress(i + 1, files.len());
+    }
+    let mut metas: Vec<ReportMeta> = loaded.reports.iter().map(|r| r.meta.clone()).collect();
+    assign_ids(&mut metas);
+    for (r, m) in loaded.reports.iter_mut().zip(metas) {
+        r.meta.id = m.id;
+    }
+    Ok(loaded)
+}

@@ -1,0 +1,13 @@
+//! gwr: a terminal browser for Chinese government work reports (政府工作报告).
+//!
+//! The engine knows nothing of the screen: [`corpus`] turns raw files into reports,
+//! [`search`] indexes and queries them; [`tui`] and [`cli`] sit on top.
+
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod config;
+pub mod corpus;
+pub mod search;
+pub mod text;
+pub mod tui;
