@@ -209,26 +209,6 @@ macro_rules! bind {
 /// The keymap. Earlier rows win; printable characters in input lines are text unless a
 /// `Line` or `List` row claims them (none does).
 pub const BINDINGS: &[Binding] = &[
-    bind!(Global, [ctrl('c')], Action::Quit, "quit"),
-    bind!(
-        Global,
-        [ctrl('z')],
-        Action::Suspend,
-        "suspend (fg to come back)"
-    ),
-    bind!(
-        Help,
-        [key(KeyCode::Esc), ch('q'), ch('?')],
-        Action::Cancel,
-        "close the help"
-    ),
-    bind!(
-        Help,
-        [ch('j'), key(KeyCode::Down)],
-        Action::Down,
-        "scroll down"
-    ),
-    bind!(Help, [ch('k'), key(KeyCode::Up)], Action::Up, "scroll up"),
     bind!(Normal, [ch('q')], Action::Quit, "quit"),
     bind!(
         Normal,
@@ -396,6 +376,26 @@ pub const BINDINGS: &[Binding] = &[
         [key(KeyCode::PageUp)],
         Action::PageUp,
         "results page up"
+    ),
+    bind!(
+        Help,
+        [key(KeyCode::Esc), ch('q'), ch('?')],
+        Action::Cancel,
+        "close the help"
+    ),
+    bind!(
+        Help,
+        [ch('j'), key(KeyCode::Down)],
+        Action::Down,
+        "scroll down"
+    ),
+    bind!(Help, [ch('k'), key(KeyCode::Up)], Action::Up, "scroll up"),
+    bind!(Global, [ctrl('c')], Action::Quit, "quit"),
+    bind!(
+        Global,
+        [ctrl('z')],
+        Action::Suspend,
+        "suspend (fg to come back)"
     ),
 ];
 

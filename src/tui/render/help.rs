@@ -3,16 +3,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 
-use super::{centered, put, render_in};
+use super::{centered, clear_overlay, put, render_in};
 use crate::tui::app::App;
 use crate::tui::keymap::help_rows;
 use crate::tui::layout::inner;
 
 pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) {
     let area = centered(screen, 72, screen.height.saturating_sub(2));
-    render_in(Clear, area, buf);
+    clear_overlay(area, buf);
     let block = Block::bordered()
         .border_style(app.theme.border(true))
         .title(" 按键 Keys — Esc 关闭, j/k 滚动 ");

@@ -174,6 +174,22 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
+/// Clears the area of an overlay, including a wide character that straddles its left
+/// edge (its right half would otherwise hide the overlay's border).
+pub fn clear_overlay(area: Rect, buf: &mut Buffer) {
+    render_in(ratatui::widgets::Clear, area, buf);
+    let area = area.intersection(buf.area);
+    if area.x == 0 || area.width == 0 {
+        return;
+    }
+    for y in area.y..area.y + area.height {
+        let left = &mut buf[(area.x - 1, y)];
+        if left.symbol().width() > 1 {
+            left.set_symbol(" ");
+        }
+    }
+}
+
 /// Renders a widget only into a non-empty area.
 fn render_in<W: Widget>(w: W, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);

@@ -3,16 +3,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 
 use super::outline::label;
-use super::{centered, put, render_in, safe};
+use super::{centered, clear_overlay, put, render_in, safe};
 use crate::tui::app::App;
 use crate::tui::layout::inner;
 
 pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) -> Option<Position> {
     let area = centered(screen, 64, screen.height.saturating_sub(4));
-    render_in(Clear, area, buf);
+    clear_overlay(area, buf);
     let block = Block::bordered()
         .border_style(app.theme.border(true))
         .title(" 跳到章节 (模糊匹配) ");
