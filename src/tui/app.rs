@@ -235,7 +235,10 @@ impl App {
         let Some(w) = self.reader.wrapped.as_ref() else {
             return 0;
         };
-        let height = super::layout::areas(self).reader_height();
+        let height = match super::layout::areas(self).reader_height() {
+            0 => self.size.height.saturating_sub(3) as usize,
+            h => h,
+        };
         let total = w.lines.len();
         if total <= height {
             return 100;

@@ -83,7 +83,12 @@ where
         for cmd in cmds {
             if cmd == Cmd::Suspend {
                 host.suspend()?;
-                terminal.clear()?;
+                // Redraw everything (and at the size the terminal has now). Not
+                // `Terminal::clear`: it asks the terminal for the cursor position, whose
+                // answer the input thread would swallow.
+                let size = terminal.size()?;
+                terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+                update(app, Msg::Resize(size.width, size.height));
             } else {
                 host.exec(cmd);
             }
@@ -147,8 +152,8 @@ pub fn run(corpus: &Corpus, data_dir: &Path, mouse: bool) -> anyhow::Result<()> 
     term::enter(mouse)?;
     let result = (|| -> anyhow::Result<()> {
         let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-        terminal.clear()?;
         let size = terminal.size()?;
+        terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
         let mut app = App::new(size.width, size.height, theme::Theme::from_env(), saved);
         term::spawn_input(tx.clone());
         let mut host = WorkerHost {
