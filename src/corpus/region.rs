@@ -42,11 +42,11 @@ const COMMON_WORDS: &[&str] = &[
     "城南", "江南", "江北", "河东", "河西", "中山", "白云", "新华", "长安", "永安", "太平", "向阳",
     "前进", "友好", "红旗", "胜利", "东风", "建华", "安宁", "长寿", "吉利", "兴业", "平和", "永和",
     "沿河", "河口", "中方", "城关", "市中", "新城", "中原", "港口", "复兴", "东城", "西城", "安全",
-    "民和", "和顺", "开放", "清河", "南山", "北山", "西山", "东山", "中心", "高新", "新区", "东部",
-    "西部", "北部", "中部", "宁安", "集安", "长宁", "永定", "兴国", "安国", "定安", "阳光", "红星",
-    "文明", "和谐", "海港", "江城", "城区", "郊区", "矿区", "新都", "华容", "安居", "乐业", "宝山",
-    "龙山", "青河", "永兴", "长兴", "永康", "安福", "康乐", "永顺", "顺平", "大通", "大安", "安顺",
-    "广安", "新乐", "和静", "宁远", "北京", "上海", "天津", "重庆", "中国",
+    "民和", "和顺", "开放", "清河", "北山", "西山", "东山", "中心", "高新", "新区", "东部", "西部",
+    "北部", "中部", "宁安", "集安", "长宁", "永定", "兴国", "安国", "定安", "阳光", "红星", "文明",
+    "和谐", "海港", "江城", "城区", "郊区", "矿区", "新都", "华容", "安居", "乐业", "宝山", "龙山",
+    "青河", "永兴", "长兴", "永康", "安福", "康乐", "永顺", "顺平", "大通", "大安", "安顺", "广安",
+    "新乐", "和静", "宁远", "北京", "上海", "天津", "重庆", "中国",
 ];
 
 /// Short forms that are common words but still count once the full name also appears
@@ -304,8 +304,11 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         }
     }
 
-    // The level the report speaks at, if its head did not say: 全县/我县 and the like.
-    if words.is_empty() {
+    // The level the report speaks at, if its head did not say: 全县/我县 and the like. A
+    // district of a big city speaks of 全市 as often as of 全区, so this weak hint is used
+    // only when the head names no place.
+    let strong_any = cands.values().any(|c| c.strong > 0.0);
+    if words.is_empty() && !strong_any {
         let mut best: Option<(&'static str, usize)> = None;
         for w in LEVEL_WORDS {
             let n =
@@ -323,7 +326,6 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     }
     let word = words.first().copied();
 
-    let strong_any = cands.values().any(|c| c.strong > 0.0);
     if national && !strong_any {
         return RegionGuess {
             region: gazetteer::region(gazetteer::NATIONAL_CODE, gazetteer::NATIONAL_NAME),
@@ -332,8 +334,13 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     }
 
     // 3. Score: strong evidence, mentions, and the mentions of the candidate's parents.
+    // A place the head names is the report's: body mentions only choose among such places.
+    let max_strong = cands.values().map(|c| c.strong).fold(0.0_f32, f32::max);
     let mut scored: Vec<(f32, &'static Division, &'static str)> = Vec::new();
     for (code, c) in &cands {
+        if c.strong < 0.5 * max_strong {
+            continue;
+        }
         let Some(d) = gazetteer::by_code(code) else {
             continue;
         };
@@ -471,7 +478,7 @@ mod tests {
             "x.txt",
             "2020年阿拉善左旗人民政府工作报告\n2020年6月29日在阿拉善左旗\n第十五届人民代表大会第三次会议上\n阿拉善左旗人民政府旗长 戈 明\n各位代表：\n现在，我代表旗人民政府向大会报告工作。",
         );
-        let r = g.region.unwrap();
+        let r = g.region.clone().unwrap();
         assert_eq!(r.code, "152921");
         assert_eq!(r.name, "阿拉善左旗");
         assert!(r.confidence >= 0.8, "{g:?}");
