@@ -292,3 +292,17 @@ fn demo_regions_match_the_golden_files() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn gazetteer_and_matcher_load_fast() {
+    // First use parses the embedded table; the first inference builds the name matcher.
+    let t = std::time::Instant::now();
+    assert!(gazetteer::by_code("130600").is_some());
+    let parse = t.elapsed();
+    let t = std::time::Instant::now();
+    let _ = guess("a.txt", "各位代表：\n我代表易县人民政府。");
+    let first = t.elapsed();
+    eprintln!("gazetteer parse {parse:?}, first inference (matcher build) {first:?}");
+    // Debug builds are several times slower than release; the bound is generous.
+    assert!(parse.as_millis() < 100, "{parse:?}");
+}

@@ -138,7 +138,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([^，。：:]{0,30}?)(?:人民政府|政府)?(?:代理|代|副)?(自治区主席|省长|市长|区长|县长|旗长|州长|盟长|专员|国务院总理|总理)(?:[\s　?]|$|[\p{Han}·]{2,6}\s*$)")
+    Regex::new(r"^([^，。：:]{0,30}?)(?:人民政府|政府)?(?:代理|代|副)?(自治区主席|主席|省长|市长|区长|县长|旗长|州长|盟长|专员|国务院总理|总理)(?:[\s　?]|$|[\p{Han}·]{2,6}\s*$)")
         .expect("valid regex")
 });
 static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
@@ -157,6 +157,8 @@ struct Cand {
     mentions: f32,
     /// Full or former names found in the text, with counts.
     surfaces: HashMap<&'static str, f32>,
+    /// Some of its names also name other places (朝阳区, 龙华区).
+    ambiguous: bool,
 }
 
 /// The level word a speaker's title implies.
@@ -241,7 +243,12 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         }
         strong_snippets.push((g.to_string(), 10.0));
     }
-    let opening: String = lines.iter().take(40).map(String::as_str).collect();
+    let opening: String = lines
+        .iter()
+        .take(40)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\n");
     for c in ON_BEHALF.captures_iter(&opening) {
         let g = c.get(1).map_or("", |m| m.as_str());
         if c.get(0).is_some_and(|m| m.as_str().ends_with("国务院")) && g.is_empty() {
@@ -270,7 +277,23 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
             .flat_map(|h| h.cands.iter().map(|(d, _)| d.code))
             .collect();
         for h in &hs {
-            for (d, k) in &h.cands {
+            // An ambiguous name (朝阳区) next to its parent (北京市朝阳区) is that parent's.
+            let with_parent: Vec<_> = h
+                .cands
+                .iter()
+                .filter(|(d, _)| {
+                    gazetteer::ancestors(d.code)
+                        .iter()
+                        .any(|a| codes.contains(&a.code))
+                })
+                .copied()
+                .collect();
+            let hc = if with_parent.is_empty() {
+                h.cands.clone()
+            } else {
+                with_parent
+            };
+            for (d, k) in &hc {
                 let is_parent = codes.iter().any(|c| {
                     *c != d.code && gazetteer::ancestors(c).iter().any(|a| a.code == d.code)
                 });
@@ -278,7 +301,8 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
                     continue;
                 }
                 let c = cands.entry(d.code).or_default();
-                c.strong += weight / h.cands.len() as f32;
+                c.strong += weight / hc.len() as f32;
+                c.ambiguous |= h.cands.len() > 1;
                 if *k != NameKind::Short {
                     *c.surfaces.entry(h.text).or_default() += weight;
                 }
@@ -298,6 +322,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
             *mention_count.entry(d.code).or_default() += share;
             let c = cands.entry(d.code).or_default();
             c.mentions += share;
+            c.ambiguous |= h.cands.len() > 1;
             if *k != NameKind::Short {
                 *c.surfaces.entry(h.text).or_default() += 1.0;
             }
@@ -350,8 +375,9 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         let parents: f32 = gazetteer::ancestors(code)
             .iter()
             .map(|a| mention_count.get(a.code).copied().unwrap_or(0.0))
-            .map(|n| 2.0 * (1.0 + n).ln())
-            .sum();
+            .map(|n| (1.0 + n).ln())
+            .sum::<f32>()
+            * if c.ambiguous { 6.0 } else { 1.0 };
         let score = c.strong * 3.0 + c.mentions.min(60.0) + parents;
         // The name as the report writes it: the most frequent full or former name that fits
         // the level, else the fitting current/former name.
