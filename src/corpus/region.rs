@@ -34,23 +34,25 @@ pub struct RegionGuess {
     pub warnings: Vec<String>,
 }
 
-/// Short forms that are also everyday words (乡村振兴, 新兴产业, 平安建设, 合作): a
-/// match of one of these alone says nothing about a place.
+/// Short forms that are also everyday words (乡村振兴, 新兴产业, 平安建设, 合作, 公安):
+/// a match of one of these alone says nothing about a place. Picked by hand from the stems
+/// that jieba's dictionary lists as frequent words.
 const COMMON_WORDS: &[&str] = &[
     "振兴", "新兴", "和平", "青山", "金山", "平安", "安定", "长治", "富民", "惠民", "合作", "南部",
     "新建", "东方", "光明", "通道", "全州", "全南", "大方", "新市", "城中", "城东", "城西", "城北",
     "城南", "江南", "江北", "河东", "河西", "中山", "白云", "新华", "长安", "永安", "太平", "向阳",
     "前进", "友好", "红旗", "胜利", "东风", "建华", "安宁", "长寿", "吉利", "兴业", "平和", "永和",
-    "沿河", "河口", "中方", "城关", "市中", "新城", "中原", "港口", "复兴", "东城", "西城", "安全",
-    "民和", "和顺", "开放", "清河", "北山", "西山", "东山", "中心", "高新", "新区", "东部", "西部",
-    "北部", "中部", "宁安", "集安", "长宁", "永定", "兴国", "安国", "定安", "阳光", "红星", "文明",
-    "和谐", "海港", "江城", "城区", "郊区", "矿区", "新都", "华容", "安居", "乐业", "宝山", "龙山",
-    "青河", "永兴", "长兴", "永康", "安福", "康乐", "永顺", "顺平", "大通", "大安", "安顺", "广安",
-    "新乐", "和静", "宁远", "北京", "上海", "天津", "重庆", "中国",
+    "沿河", "河口", "中方", "城关", "市中", "新城", "中原", "港口", "复兴", "东城", "西城", "民和",
+    "和顺", "清河", "北山", "西山", "东山", "宁安", "集安", "长宁", "永定", "兴国", "安国", "定安",
+    "红星", "海港", "江城", "新都", "华容", "宝山", "龙山", "永兴", "长兴", "永康", "康乐", "永顺",
+    "顺平", "大通", "大安", "安顺", "广安", "新乐", "和静", "宁远", "中国", "资源", "比如", "解放",
+    "公安", "共和", "友谊", "凤凰", "延长", "运河", "万年", "南岸", "会同", "工农", "大名", "富裕",
+    "清水", "高明", "前锋", "长子", "清新", "宏伟", "平定", "芙蓉", "洞口", "温泉", "石门", "三元",
+    "互助", "金台", "建平", "威信", "莲花", "名山", "六合", "桃源", "大观", "建安", "二七", "台前",
+    "方城", "丰满", "永福", "永新", "双桥", "保康", "高台", "九龙", "二道", "无为", "同心", "宝塔",
+    "元宝", "小店", "民权", "文峰", "石龙", "红安", "龙泉", "城区", "矿区", "郊区", "高新", "新区",
 ];
 
-/// Short forms that are common words but still count once the full name also appears
-/// (南山 for 南山区 is only trusted after 南山区 itself is seen).
 fn is_common(s: &str) -> bool {
     COMMON_WORDS.contains(&s)
 }
@@ -113,12 +115,12 @@ fn meaningful(h: &Hit) -> bool {
 }
 
 /// The level words a report uses of itself, and the suffixes of names they fit.
-const LEVEL_WORDS: &[&str] = &["自治区", "省", "市", "县", "区", "旗", "州", "盟"];
+const LEVEL_WORDS: &[&str] = &["自治区", "地区", "省", "市", "县", "区", "旗", "州", "盟"];
 
 fn fits(name: &str, word: &str) -> bool {
     match word {
-        "自治区" | "省" | "县" | "旗" | "盟" | "市" => name.ends_with(word),
-        "区" => name.ends_with('区') && !name.ends_with("自治区"),
+        "自治区" | "地区" | "省" | "县" | "旗" | "盟" | "市" => name.ends_with(word),
+        "区" => name.ends_with('区') && !name.ends_with("自治区") && !name.ends_with("地区"),
         "州" => name.ends_with('州'),
         _ => true,
     }
@@ -174,6 +176,7 @@ fn title_word(title: &str) -> Option<&'static str> {
         "旗长" => "旗",
         "州长" => "州",
         "盟长" => "盟",
+        "专员" => "地区",
         _ => return None,
     })
 }
@@ -329,6 +332,25 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         }
     }
 
+    // Weak hints: furniture lines that title the page (标题：…, 发文单位：…) and the file
+    // name. They can be wrong, so they only add to the mentions.
+    let base = input.file.rsplit('/').next().unwrap_or(input.file);
+    let furniture = input
+        .furniture
+        .iter()
+        .filter(|l| l.contains("政府工作报告") || l.contains("政府") || l.contains("标题"))
+        .map(|l| (l.as_str(), 3.0))
+        .chain(std::iter::once((base, 2.0)));
+    for (text, w) in furniture {
+        for h in hits(text).into_iter().filter(meaningful) {
+            for (d, _) in &h.cands {
+                let c = cands.entry(d.code).or_default();
+                c.mentions += w / h.cands.len() as f32;
+                c.ambiguous |= h.cands.len() > 1;
+            }
+        }
+    }
+
     // The level the report speaks at, if its head did not say: 全县/我县 and the like. A
     // district of a big city speaks of 全市 as often as of 全区, so this weak hint is used
     // only when the head names no place.
@@ -352,10 +374,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     let word = words.first().copied();
 
     if national && !strong_any {
-        return RegionGuess {
-            region: gazetteer::region(gazetteer::NATIONAL_CODE, gazetteer::NATIONAL_NAME),
-            warnings: Vec::new(),
-        };
+        return national_guess(Vec::new());
     }
 
     // 3. Score: strong evidence, mentions, and the mentions of the candidate's parents.
@@ -378,7 +397,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
             .map(|n| (1.0 + n).ln())
             .sum::<f32>()
             * if c.ambiguous { 6.0 } else { 1.0 };
-        let score = c.strong * 3.0 + c.mentions.min(60.0) + parents;
+        let score = c.strong * 3.0 + c.mentions.min(200.0) + parents;
         // The name as the report writes it: the most frequent full or former name that fits
         // the level, else the fitting current/former name.
         let name = c
@@ -394,17 +413,14 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         // The level word fits nothing named: drop it.
         for (code, c) in &cands {
             if let Some(d) = gazetteer::by_code(code) {
-                scored.push((c.strong * 3.0 + c.mentions.min(60.0), d, d.name));
+                scored.push((c.strong * 3.0 + c.mentions.min(200.0), d, d.name));
             }
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.code.cmp(b.1.code)));
     let Some(&(best, d, name)) = scored.first() else {
         if national {
-            return RegionGuess {
-                region: gazetteer::region(gazetteer::NATIONAL_CODE, gazetteer::NATIONAL_NAME),
-                warnings,
-            };
+            return national_guess(warnings);
         }
         warnings.push("region unknown: the text names no region gwr knows".to_string());
         return RegionGuess {
@@ -446,6 +462,14 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     }
     if let Some(w) = file_hint_warning(input.file, d, name) {
         warnings.push(w);
+    }
+    RegionGuess { region, warnings }
+}
+
+fn national_guess(warnings: Vec<String>) -> RegionGuess {
+    let mut region = gazetteer::region(gazetteer::NATIONAL_CODE, gazetteer::NATIONAL_NAME);
+    if let Some(r) = region.as_mut() {
+        r.confidence = 0.95;
     }
     RegionGuess { region, warnings }
 }
