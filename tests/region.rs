@@ -306,3 +306,155 @@ fn gazetteer_and_matcher_load_fast() {
     // Debug builds are several times slower than release; the bound is generous.
     assert!(parse.as_millis() < 100, "{parse:?}");
 }
+
+// ---- more shapes of report head and more traps ----
+
+#[test]
+fn autonomous_prefecture_with_its_short_name() {
+    let g = guess(
+        "a.txt",
+        "政府工作报告\n——2024年1月10日在海西州第十五届人民代表大会第三次会议上\n海西州人民政府州长 某某\n各位代表：\n一、回顾\n全州经济，德令哈、格尔木、德令哈、格尔木。",
+    );
+    let r = g.region.unwrap();
+    assert_eq!(r.code, "632800");
+    assert_eq!(r.level, Level::Prefecture);
+}
+
+#[test]
+fn league_and_banner() {
+    let g = guess(
+        "a.txt",
+        "政府工作报告\n——2023年1月在阿拉善盟第十届人民代表大会第二次会议上\n阿拉善盟行政公署盟长 某某\n各位代表：\n一、回顾\n全盟经济，阿拉善左旗、阿拉善右旗、额济纳旗。阿拉善左旗。",
+    );
+    assert_eq!(code_of(&g), "152900");
+}
+
+#[test]
+fn autonomous_region_chairman() {
+    let g = guess(
+        "a.txt",
+        "政府工作报告\n——2024年1月在内蒙古自治区第十四届人民代表大会第二次会议上\n内蒙古自治区人民政府主席 某某\n各位代表：\n一、回顾\n全区经济，呼和浩特市、包头市、鄂尔多斯市、呼和浩特市、包头市。",
+    );
+    let r = g.region.unwrap();
+    assert_eq!(
+        (r.code.as_str(), r.name.as_str()),
+        ("150000", "内蒙古自治区")
+    );
+}
+
+#[test]
+fn autonomous_region_named_only_in_the_body() {
+    let g = guess(
+        "a.txt",
+        "各位代表：\n现在，我代表自治区人民政府，向大会报告工作。\n一、回顾\n全区经济，内蒙古，内蒙古，呼和浩特市、包头市、呼和浩特市、包头市。",
+    );
+    assert_eq!(code_of(&g), "150000");
+}
+
+#[test]
+fn municipality_district() {
+    let g = guess(
+        "a.txt",
+        "北京市朝阳区人民政府工作报告\n——2024年1月在北京市朝阳区第十七届人民代表大会第三次会议上\n北京市朝阳区人民政府区长 某某\n各位代表：\n一、回顾\n全区经济。",
+    );
+    let r = g.region.unwrap();
+    assert_eq!(
+        (r.code.as_str(), r.full.as_str()),
+        ("110105", "北京市朝阳区")
+    );
+}
+
+#[test]
+fn county_level_city_mentioning_its_prefecture() {
+    let body = "在苏州市委、市政府的领导下，苏州市的要求，昆山。".repeat(6);
+    let g = guess(
+        "a.txt",
+        &format!(
+            "各位代表：\n现在，我代表市人民政府，向大会报告工作。\n一、回顾\n{body}昆山经济，昆山，昆山，昆山市，全市。昆山开发区，昆山，昆山。"
+        ),
+    );
+    assert_eq!(code_of(&g), "320583");
+}
+
+#[test]
+fn city_report_reposted_on_a_county_site() {
+    let lines: Vec<String> = [
+        "政府工作报告",
+        "——2018年2月10日在保定市第十五届人民代表大会第三次会议上",
+        "保定市人民政府市长 郭建英",
+        "各位代表：",
+        "现在，我代表市人民政府，向大会报告工作。",
+        "一、回顾",
+        "全市经济，定兴县、涞水县、易县。",
+    ]
+    .iter()
+    .map(|s| (*s).to_string())
+    .collect();
+    let furniture = vec![
+        "定兴县人民政府网站".to_string(),
+        "来源URL：http://www.dingxing.gov.cn/content-3-16445.html".to_string(),
+    ];
+    let input = MetaInput {
+        file: "定兴县/a.txt",
+        lines: &lines,
+        furniture: &furniture,
+    };
+    let g = infer(&input, &Meta::default());
+    assert_eq!(code_of(&g), "130600");
+}
+
+#[test]
+fn province_named_only_by_its_short_name() {
+    let body = "河北，全省，石家庄、保定、唐山，河北经济，雄安新区。".repeat(4);
+    let g = guess(
+        "a.txt",
+        &format!("各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、回顾\n{body}"),
+    );
+    assert_eq!(code_of(&g), "130000");
+}
+
+#[test]
+fn common_words_are_not_places() {
+    // 振兴 (振兴区), 新兴 (新兴县), 合作 (合作市), 公安 (公安县) are everyday words here.
+    let body = "乡村振兴，新兴产业，合作共赢，公安机关，平安建设。".repeat(20);
+    let g = guess(
+        "a.txt",
+        &format!(
+            "各位代表：\n现在，我代表县人民政府，向大会报告工作。\n一、回顾\n{body}涞源，涞源县，全县。"
+        ),
+    );
+    assert_eq!(code_of(&g), "130630");
+}
+
+#[test]
+fn meta_speaker_title_sets_the_level() {
+    let lines: Vec<String> = [
+        "各位代表：",
+        "一、回顾",
+        "保定市，保定市，保定市，满城，满城。",
+    ]
+    .iter()
+    .map(|s| (*s).to_string())
+    .collect();
+    let input = MetaInput {
+        file: "a.txt",
+        lines: &lines,
+        furniture: &[],
+    };
+    let meta = Meta {
+        speaker_title: Some("区长".to_string()),
+        ..Meta::default()
+    };
+    let g = infer(&input, &meta);
+    assert_eq!(code_of(&g), "130607");
+    assert_eq!(g.region.unwrap().name, "满城区");
+}
+
+#[test]
+fn national_with_premier_line() {
+    let g = guess(
+        "a.txt",
+        "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n各位代表：\n一、回顾\n北京市、上海市。",
+    );
+    assert_eq!(code_of(&g), "100000");
+}
