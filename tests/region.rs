@@ -458,3 +458,25 @@ fn national_with_premier_line() {
     );
     assert_eq!(code_of(&g), "100000");
 }
+
+#[test]
+fn autonomous_county_speaks_of_itself_as_a_county() {
+    let g = guess(
+        "a.txt",
+        "各位代表：\n现在，我代表自治县人民政府，向大会报告工作。\n一、回顾\n都安经济，河池市，都安，都安瑶族自治县，全县。巴马。",
+    );
+    let r = g.region.unwrap();
+    assert_eq!(
+        (r.code.as_str(), r.name.as_str()),
+        ("451228", "都安瑶族自治县")
+    );
+}
+
+#[test]
+fn praise_from_the_state_council_is_not_a_national_report() {
+    let g = guess(
+        "a.txt",
+        "各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、回顾\n受国务院表彰。河北，河北，全省。",
+    );
+    assert_eq!(code_of(&g), "130000");
+}

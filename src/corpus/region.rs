@@ -184,6 +184,11 @@ fn title_word(title: &str) -> Option<&'static str> {
 /// A bare level word (县, 市…) the text in front of 人民政府/第…届 consists of.
 fn bare_word(s: &str) -> Option<&'static str> {
     let s = s.trim();
+    // 自治县, 自治州, 自治旗 speak of themselves as 县, 州, 旗.
+    let s = match s {
+        "自治县" | "自治州" | "自治旗" => s.trim_start_matches("自治"),
+        _ => s,
+    };
     LEVEL_WORDS.iter().find(|w| s == **w).copied()
 }
 
@@ -246,6 +251,10 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         }
         strong_snippets.push((g.to_string(), 10.0));
     }
+    if flat_head.contains("全国人民代表大会") && !flat_head.contains("全国人民代表大会常务委员会")
+    {
+        national = true;
+    }
     let opening: String = lines
         .iter()
         .take(40)
@@ -254,7 +263,8 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         .join("\n");
     for c in ON_BEHALF.captures_iter(&opening) {
         let g = c.get(1).map_or("", |m| m.as_str());
-        if c.get(0).is_some_and(|m| m.as_str().ends_with("国务院")) && g.is_empty() {
+        let whole = c.get(0).map_or("", |m| m.as_str());
+        if whole.starts_with("代表") && whole.ends_with("国务院") && g.is_empty() {
             national = true;
             continue;
         }
