@@ -480,3 +480,33 @@ fn praise_from_the_state_council_is_not_a_national_report() {
     );
     assert_eq!(code_of(&g), "130000");
 }
+
+#[test]
+fn a_wrong_crawler_header_is_a_warning() {
+    let lines: Vec<String> = [
+        "政府工作报告",
+        "——2024年1月10日在新安县第十七届人民代表大会第三次会议上",
+        "新安县人民政府县长 某某",
+        "各位代表：",
+        "一、回顾",
+        "全县经济，洛阳。",
+    ]
+    .iter()
+    .map(|s| (*s).to_string())
+    .collect();
+    let furniture = vec!["标题：安新县2024年政府工作报告".to_string()];
+    let input = MetaInput {
+        file: "report.txt",
+        lines: &lines,
+        furniture: &furniture,
+    };
+    let g = infer(&input, &Meta::default());
+    assert_eq!(code_of(&g), "410323");
+    assert!(
+        g.warnings
+            .iter()
+            .any(|w| w == "the page header says 安新县 but the text names 新安县"),
+        "{:?}",
+        g.warnings
+    );
+}
