@@ -23,6 +23,8 @@ use super::numbering::{NumberStyle, Numbering, parse_numbering};
 const MAX_TITLE_CHARS: usize = 50;
 /// A bare (unnumbered) top-level heading is at most this long.
 const MAX_BARE_CHARS: usize = 30;
+/// A bare top-level heading is followed by a line at least this long.
+const MIN_BODY_CHARS: usize = 30;
 /// Numbered headings are not looked for before the 各位代表 line when it is this early.
 const PREAMBLE_SCAN: usize = 20;
 /// The closing appeal stands within this many paragraphs of the end of the body.
@@ -184,7 +186,9 @@ fn numbered_candidates(lines: &[String], from: usize, to: usize) -> Vec<Candidat
         };
         let title = heading_title(&line[numbering.len..]);
         let chars = title.chars().count();
-        if chars == 0 || chars > MAX_TITLE_CHARS {
+        // A title needs a word: "二、“" (a heading cut by a hard line break) is not one.
+        let wordy = title.chars().any(char::is_alphanumeric);
+        if !wordy || chars > MAX_TITLE_CHARS {
             continue;
         }
         out.push(Candidate {
@@ -196,60 +200,62 @@ fn numbered_candidates(lines: &[String], from: usize, to: usize) -> Vec<Candidat
     out
 }
 
-/// Lines that are unnumbered top-level parts: a bare line before each restart of the
-/// outermost numbering style (2018年南山区: “2017年工作回顾” 一、… “2018年主要工作” 一、…),
-/// or, in a report with no numbered headings at all, every bare line after the preamble
-/// when there are at least two.
+/// Is a bare line followed by real text (a line of some length) before the next bare line?
+fn has_body(lines: &[String], line: usize, to: usize) -> bool {
+    lines[line + 1..to]
+        .iter()
+        .take_while(|l| !is_bare_heading(l))
+        .any(|l| trim(l).chars().count() >= MIN_BODY_CHARS)
+}
+
+/// Lines that are unnumbered top-level parts (2018年南山区: “2017年工作回顾” 一、…
+/// “2018年主要工作” 一、…; 2026年甘肃省: “‘十四五’时期工作回顾” with no numbering at all
+/// until the third part).
+///
+/// The report is taken to have them when the outermost numbering style restarts (一、
+/// again) with a bare line before each restart, or when a bare line comes before the first
+/// numbered heading and there are at least two. Then every bare line followed by text is a
+/// part, unless it would cut a numbered sequence (the next heading of the outermost style
+/// after it must be a 1, or there must be none).
 fn bare_top_level(lines: &[String], cands: &[Candidate], from: usize, to: usize) -> Vec<usize> {
-    let Some(top) = cands.iter().find(|c| c.numbering.value == 1) else {
-        // No numbered headings: a digest with bare part titles only.
-        let bare: Vec<usize> = (from..to).filter(|&i| is_bare_heading(&lines[i])).collect();
-        return if bare.len() >= 2 && cands.is_empty() {
-            bare
-        } else {
-            Vec::new()
-        };
+    let bare: Vec<usize> = (from..to)
+        .filter(|&i| is_bare_heading(&lines[i]) && has_body(lines, i, to))
+        .collect();
+    let Some(&first_bare) = bare.first() else {
+        return Vec::new();
     };
-    let style = top.numbering.style;
+    let top = cands.iter().find(|c| c.numbering.value == 1);
+    let style = top.map(|c| c.numbering.style);
     let starts: Vec<usize> = cands
         .iter()
-        .filter(|c| c.numbering.style == style && c.numbering.value == 1)
+        .filter(|c| Some(c.numbering.style) == style && c.numbering.value == 1)
         .map(|c| c.line)
         .collect();
-    if starts.len() < 2 {
+    // (A) every start of the outermost style has a bare line between it and the previous
+    // heading of that style (or the preamble).
+    let restarts = starts.len() >= 2
+        && starts.iter().all(|&start| {
+            let floor = cands
+                .iter()
+                .filter(|c| Some(c.numbering.style) == style && c.line < start)
+                .map(|c| c.line + 1)
+                .max()
+                .unwrap_or(from);
+            bare.iter().any(|&b| b >= floor && b < start)
+        });
+    // (B) the report opens its body with a bare line.
+    let opens_bare = bare.len() >= 2 && top.is_none_or(|t| first_bare < t.line);
+    if !restarts && !opens_bare {
         return Vec::new();
     }
-    let mut found = Vec::new();
-    let mut floor = from;
-    for &start in &starts {
-        let bare = (floor..start).rev().find(|&i| is_bare_heading(&lines[i]));
-        let Some(bare) = bare else {
-            return Vec::new();
-        };
-        found.push(bare);
-        // The next bare line must come after the last heading of this style so far.
-        floor = cands
-            .iter()
-            .filter(|c| c.numbering.style == style && c.line < start)
-            .map(|c| c.line + 1)
-            .max()
-            .unwrap_or(start)
-            .max(start + 1);
-    }
-    // Each later bare line must come after the previous part's last heading of the style.
-    let mut ok = true;
-    for w in starts.windows(2) {
-        let last_in_part = cands
-            .iter()
-            .filter(|c| c.numbering.style == style && c.line >= w[0] && c.line < w[1])
-            .map(|c| c.line)
-            .max()
-            .unwrap_or(w[0]);
-        if !found.iter().any(|&b| b > last_in_part && b < w[1]) {
-            ok = false;
-        }
-    }
-    if ok { found } else { Vec::new() }
+    bare.into_iter()
+        .filter(|&b| {
+            cands
+                .iter()
+                .find(|c| c.line > b && Some(c.numbering.style) == style)
+                .is_none_or(|c| c.numbering.value == 1)
+        })
+        .collect()
 }
 
 /// Index of the 各位代表 line when it comes early (the end of the preamble), else 0.

@@ -37,6 +37,19 @@ fn split_entry(text: &str) -> Option<(String, String)> {
     None
 }
 
+/// The byte length of the entry number at the start of `t`, if it has one. `next` is the
+/// number the next entry should carry: “18.8所1中心：…” is entry 18 (term 8所1中心) when 18 is
+/// due, though alone it reads like the number 18.8.
+fn entry_number(t: &str, next: u32) -> Option<usize> {
+    if let Some(n) = parse_numbering(t) {
+        return Some(n.len);
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let value: u32 = t[..digits].parse().ok()?;
+    let sep = t[digits..].chars().next()?;
+    (value == next && matches!(sep, '.' | '．' | '、')).then_some(digits + sep.len_utf8())
+}
+
 /// Parses the glossary in `lines[from..to]` (the lines after its heading).
 ///
 /// In a numbered glossary every numbered line starts an entry and other lines continue the
@@ -51,8 +64,11 @@ pub(super) fn parse(lines: &[String], from: usize, to: usize) -> Vec<GlossaryEnt
             continue;
         }
         let entry = if numbered {
-            parse_numbering(t).map(|n| {
-                let rest = &t[n.len..];
+            let next = u32::try_from(out.len())
+                .unwrap_or(u32::MAX)
+                .saturating_add(1);
+            entry_number(t, next).map(|len| {
+                let rest = &t[len..];
                 split_entry(rest).unwrap_or_else(|| (trim(rest).to_string(), String::new()))
             })
         } else {
@@ -93,9 +109,11 @@ mod tests {
             "3.放管服。是指简政放权。",
             "这是第三条的续行。",
             "4.[三个收官]即实现脱贫攻坚。",
+            "5.8所1中心：龙华区看守所。",
         ]);
         let g = parse(&l, 0, l.len());
-        assert_eq!(g.len(), 4);
+        assert_eq!(g.len(), 5);
+        assert_eq!(g[4].term, "8所1中心");
         assert_eq!(g[0].term, "“六稳”“六保”");
         assert_eq!(g[0].definition, "“六稳”是指稳就业。");
         assert_eq!(g[1].term, "三供一业");
