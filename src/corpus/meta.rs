@@ -87,9 +87,16 @@ static TITLE_DECOR: LazyLock<Regex> = LazyLock::new(|| {
 fn title_from_line(line: &str) -> Option<String> {
     let s = squeeze(line);
     let s = s
+        .strip_prefix("标题")
+        .map_or(s.as_str(), |r| r.trim_start_matches(['：', ':']));
+    if s.contains(['>', '|', '/', '＞']) {
+        // a breadcrumb: 首页>公开>政府工作报告
+        return None;
+    }
+    let s = s
         .split(['—', '―'])
         .next()
-        .unwrap_or(&s)
+        .unwrap_or(s)
         .trim_end_matches(['-', '－']);
     let t = TITLE_DECOR.captures(s)?.name("t")?.as_str();
     let chars = t.chars().count();

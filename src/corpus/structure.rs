@@ -19,8 +19,10 @@ use std::collections::HashMap;
 use super::model::{GlossaryEntry, Paragraph, Section, SectionKind};
 use super::numbering::{NumberStyle, Numbering, parse_numbering};
 
-/// A heading's title (the lead phrase) longer than this is taken for a paragraph.
+/// A run-in heading's title (the lead phrase) longer than this is taken for a paragraph.
 const MAX_TITLE_CHARS: usize = 50;
+/// A heading standing alone on its line may be this long.
+const MAX_LINE_TITLE_CHARS: usize = 80;
 /// A bare (unnumbered) top-level heading is at most this long.
 const MAX_BARE_CHARS: usize = 30;
 /// A bare top-level heading is followed by a line at least this long.
@@ -28,7 +30,7 @@ const MIN_BODY_CHARS: usize = 30;
 /// Numbered headings are not looked for before the 各位代表 line when it is this early.
 const PREAMBLE_SCAN: usize = 20;
 /// The closing appeal stands within this many paragraphs of the end of the body.
-const CLOSING_SCAN: usize = 6;
+const CLOSING_SCAN: usize = 12;
 
 /// The parsed structure of a report.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -168,6 +170,13 @@ fn is_bare_heading(line: &str) -> bool {
         .any(|w| t.contains(w))
 }
 
+/// Is the line a heading alone, with no sentence after it (at most a final 。)?
+fn stands_alone(line: &str) -> bool {
+    !trim(line)
+        .trim_end_matches('。')
+        .contains(['。', '：', ':'])
+}
+
 /// A numbered line that may be a heading, with its title.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -188,7 +197,12 @@ fn numbered_candidates(lines: &[String], from: usize, to: usize) -> Vec<Candidat
         let chars = title.chars().count();
         // A title needs a word: "二、“" (a heading cut by a hard line break) is not one.
         let wordy = title.chars().any(char::is_alphanumeric);
-        if !wordy || chars > MAX_TITLE_CHARS {
+        let max = if stands_alone(line) {
+            MAX_LINE_TITLE_CHARS
+        } else {
+            MAX_TITLE_CHARS
+        };
+        if !wordy || chars > max {
             continue;
         }
         out.push(Candidate {
@@ -398,22 +412,27 @@ impl Builder {
 /// body, after its last heading. Conservative: `None` unless clearly there.
 fn closing_start(lines: &[String], last_heading: usize, body_end: usize) -> Option<usize> {
     let from = (last_heading + 1).max(body_end.saturating_sub(CLOSING_SCAN));
-    let is_appeal = |l: &str| {
-        let t = trim(l);
-        t.starts_with("各位代表")
-            && [
-                "让我们",
-                "团结在以",
-                "更加紧密",
-                "奋力",
-                "奋斗",
-                "实干",
-                "凝心聚力",
-            ]
-            .iter()
-            .any(|w| t.contains(w))
+    let appeal_words = |t: &str| {
+        [
+            "让我们",
+            "团结在以",
+            "更加紧密",
+            "奋力",
+            "奋斗",
+            "实干",
+            "凝心聚力",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
     };
-    let mut start = (from..body_end).rev().find(|&i| is_appeal(&lines[i]))?;
+    // 各位代表！…让我们…, or a bare 各位代表！ line before the appeal.
+    let is_appeal = |i: usize| {
+        let t = trim(&lines[i]);
+        t.starts_with("各位代表")
+            && (appeal_words(t)
+                || (t.chars().count() <= 6 && lines.get(i + 1).is_some_and(|n| appeal_words(n))))
+    };
+    let mut start = (from..body_end).rev().find(|&i| is_appeal(i))?;
     // Earlier 各位代表 paragraphs right before it belong to the same appeal.
     while start > from && trim(&lines[start - 1]).starts_with("各位代表") {
         start -= 1;
@@ -450,7 +469,7 @@ pub fn build(lines: Vec<String>) -> Outline {
             continue;
         };
         // A heading standing alone on its line (no sentence after it) is a strong one.
-        let strong = !trim(&lines[i]).trim_end_matches('。').contains('。');
+        let strong = stands_alone(&lines[i]);
         if let Some(rank) = b.accepts(&c.numbering, strong) {
             let label = c.numbering.label.clone();
             b.open(
