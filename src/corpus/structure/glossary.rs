@@ -56,7 +56,7 @@ fn entry_number(t: &str, next: u32) -> Option<usize> {
 /// one before; in an unnumbered glossary every `term：definition` line starts one.
 pub(super) fn parse(lines: &[String], from: usize, to: usize) -> Vec<GlossaryEntry> {
     let first_real = (from..to).find(|&i| !trim(&lines[i]).is_empty());
-    let numbered = first_real.is_some_and(|i| parse_numbering(&lines[i]).is_some());
+    let numbered = first_real.is_some_and(|i| entry_number(trim(&lines[i]), 1).is_some());
     let mut out: Vec<GlossaryEntry> = Vec::new();
     for (i, line) in lines.iter().enumerate().take(to).skip(from) {
         let t = trim(line);
