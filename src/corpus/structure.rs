@@ -25,10 +25,15 @@ const MAX_TITLE_CHARS: usize = 50;
 const MAX_LINE_TITLE_CHARS: usize = 80;
 /// A bare (unnumbered) top-level heading is at most this long.
 const MAX_BARE_CHARS: usize = 30;
+/// A numbered line with at most this much after its number, and no word, is a heading cut
+/// by a hard line break.
+const CUT_HEADING_CHARS: usize = 3;
+/// A cut heading's title is looked for in this many following lines.
+const CUT_HEADING_LINES: usize = 3;
 /// A bare top-level heading is followed by a line at least this long.
 const MIN_BODY_CHARS: usize = 30;
-/// Numbered headings are not looked for before the 各位代表 line when it is this early.
-const PREAMBLE_SCAN: usize = 20;
+/// The 各位代表 line that ends the preamble is looked for in this many lines.
+const PREAMBLE_SCAN: usize = 80;
 /// The closing appeal stands within this many paragraphs of the end of the body.
 const CLOSING_SCAN: usize = 12;
 
@@ -44,6 +49,10 @@ pub struct Outline {
 /// The line with its indentation (ASCII, U+3000, U+00A0 spaces) removed.
 pub(crate) fn trim(line: &str) -> &str {
     line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}')
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
 /// The line with every space removed: `名 词 解 释` → `名词解释`.
@@ -153,10 +162,7 @@ fn is_bare_heading(line: &str) -> bool {
     }) {
         return false;
     }
-    let han = t
-        .chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
-        .count();
+    let han = t.chars().filter(|c| is_han(*c)).count();
     han * 2 >= chars
         && ![
             "工作报告",
@@ -193,10 +199,24 @@ fn numbered_candidates(lines: &[String], from: usize, to: usize) -> Vec<Candidat
         let Some(numbering) = parse_numbering(line) else {
             continue;
         };
-        let title = heading_title(&line[numbering.len..]);
+        let rest = &line[numbering.len..];
+        let mut title = heading_title(rest);
+        // A heading cut by hard line breaks ("二、“" / "十四五" / "”时期…"): its title goes on
+        // over the following short fragments.
+        if !title.chars().any(is_han) && rest.chars().count() <= CUT_HEADING_CHARS {
+            let mut acc = trim(rest).to_string();
+            for next in lines.iter().take(to).skip(i + 1).take(CUT_HEADING_LINES) {
+                let next = trim(next);
+                acc.push_str(next);
+                if next.chars().count() > CUT_HEADING_CHARS + 1 {
+                    break;
+                }
+            }
+            title = heading_title(&acc);
+        }
         let chars = title.chars().count();
-        // A title needs a word: "二、“" (a heading cut by a hard line break) is not one.
-        let wordy = title.chars().any(char::is_alphanumeric);
+        // A title needs words: "1. <blockquote>" (markup) is not one.
+        let wordy = title.chars().any(is_han);
         let max = if stands_alone(line) {
             MAX_LINE_TITLE_CHARS
         } else {
@@ -238,47 +258,56 @@ fn bare_top_level(lines: &[String], cands: &[Candidate], from: usize, to: usize)
     let Some(&first_bare) = bare.first() else {
         return Vec::new();
     };
-    let top = cands.iter().find(|c| c.numbering.value == 1);
-    let style = top.map(|c| c.numbering.style);
-    let starts: Vec<usize> = cands
+    let first_top = cands.iter().find(|c| c.numbering.value == 1);
+    let style = first_top.map(|c| c.numbering.style);
+    // Lines and numbers of the headings in the outermost style, in order.
+    let top: Vec<(usize, u32)> = cands
         .iter()
-        .filter(|c| Some(c.numbering.style) == style && c.numbering.value == 1)
-        .map(|c| c.line)
+        .filter(|c| Some(c.numbering.style) == style)
+        .map(|c| (c.line, c.numbering.value))
         .collect();
-    // (A) every start of the outermost style has a bare line between it and the previous
+    let bare_between = |lo: usize, hi: usize| {
+        let k = bare.partition_point(|&b| b < lo);
+        bare.get(k).is_some_and(|&b| b < hi)
+    };
+    // (A) every 1 of the outermost style has a bare line between it and the previous
     // heading of that style (or the preamble).
-    let restarts = starts.len() >= 2
-        && starts.iter().all(|&start| {
-            let floor = cands
-                .iter()
-                .filter(|c| Some(c.numbering.style) == style && c.line < start)
-                .map(|c| c.line + 1)
-                .max()
-                .unwrap_or(from);
-            bare.iter().any(|&b| b >= floor && b < start)
-        });
+    let mut starts = 0;
+    let mut restarts = true;
+    for (k, &(line, value)) in top.iter().enumerate() {
+        if value == 1 {
+            starts += 1;
+            let floor = if k == 0 { from } else { top[k - 1].0 + 1 };
+            restarts &= bare_between(floor, line);
+        }
+    }
+    let restarts = restarts && starts >= 2;
     // (B) the report opens its body with a bare line.
-    let opens_bare = bare.len() >= 2 && top.is_none_or(|t| first_bare < t.line);
+    let opens_bare = bare.len() >= 2 && first_top.is_none_or(|t| first_bare < t.line);
     if !restarts && !opens_bare {
         return Vec::new();
     }
-    bare.into_iter()
+    bare.iter()
+        .copied()
         .filter(|&b| {
-            cands
-                .iter()
-                .find(|c| c.line > b && Some(c.numbering.style) == style)
-                .is_none_or(|c| c.numbering.value == 1)
+            let k = top.partition_point(|&(line, _)| line <= b);
+            top.get(k).is_none_or(|&(_, value)| value == 1)
         })
         .collect()
 }
 
-/// Index of the 各位代表 line when it comes early (the end of the preamble), else 0.
+/// Index one past the 各位代表 line that opens the speech, if it comes before the first
+/// numbered heading; else 0. Numbered lines before it are not headings.
 fn preamble_end(lines: &[String]) -> usize {
-    lines
-        .iter()
-        .take(PREAMBLE_SCAN)
-        .position(|l| trim(l).starts_with("各位代表"))
-        .map_or(0, |i| i + 1)
+    for (i, l) in lines.iter().enumerate().take(PREAMBLE_SCAN) {
+        if trim(l).starts_with("各位代表") {
+            return i + 1;
+        }
+        if parse_numbering(l).is_some_and(|n| n.value == 1 && l[n.len..].chars().any(is_han)) {
+            return 0;
+        }
+    }
+    0
 }
 
 /// Where the appendices start: the first glossary heading, or an attachment heading in the

@@ -10,6 +10,24 @@ const MAX_TERM_CHARS: usize = 40;
 /// A term cut at 。 (`1. term。definition`) is at most this long.
 const MAX_DOT_TERM_CHARS: usize = 20;
 
+/// Keys of site furniture that can follow a glossary when cleaning left them in.
+const FURNITURE: [&str; 14] = [
+    "转载声明",
+    "主办",
+    "承办",
+    "网站标识码",
+    "举报电话",
+    "建议使用",
+    "邮箱",
+    "责任编辑",
+    "技术支持",
+    "联系电话",
+    "联系我们",
+    "网站地图",
+    "版权所有",
+    "ICP",
+];
+
 /// Splits an entry's text (numbering removed) into term and definition.
 fn split_entry(text: &str) -> Option<(String, String)> {
     let text = trim(text);
@@ -74,6 +92,13 @@ pub(super) fn parse(lines: &[String], from: usize, to: usize) -> Vec<GlossaryEnt
         } else {
             split_entry(t)
         };
+        // Site furniture after the glossary (主办：…, 网站标识码：…) ends it.
+        if entry
+            .as_ref()
+            .is_some_and(|(term, _)| FURNITURE.iter().any(|w| term.contains(w)))
+        {
+            break;
+        }
         match entry {
             Some((term, definition)) => out.push(GlossaryEntry {
                 term,
@@ -130,6 +155,8 @@ mod tests {
             "14条产业链:包括新能源重卡产业链、绿氢产业链。",
             "一刻钟养老服务圈:是以智能化手段为支撑。",
             "接诉即办“三率”：指接诉响应率、问题解决率和群众满意率。",
+            "转载声明:转载请注明出处并做回链",
+            "主办:鄂尔多斯市人民政府",
         ]);
         let g = parse(&l, 0, l.len());
         assert_eq!(g.len(), 3);

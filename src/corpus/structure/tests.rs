@@ -297,3 +297,42 @@ fn degenerate_inputs() {
     let o = build(lines(&["一、开头就是标题", P]));
     assert_eq!(paths_titles(&o), [("1", "开头就是标题")]);
 }
+
+#[test]
+fn heading_cut_by_a_hard_line_break() {
+    let o = build(lines(&[
+        "各位代表：",
+        "一、工作回顾",
+        P,
+        "二、“",
+        "十四五”时期发展的总体思路和重点任务",
+        P,
+        "三、2021年主要工作",
+    ]));
+    assert_eq!(
+        top_level(&o),
+        [
+            "工作回顾",
+            "“十四五”时期发展的总体思路和重点任务",
+            "2021年主要工作"
+        ]
+    );
+}
+
+#[test]
+fn heading_cut_into_fragments() {
+    let o = build(lines(&[
+        "各位代表：",
+        "一、工作回顾",
+        P,
+        "二、“",
+        "十四五",
+        "”时期发展的总体思路和重点任务",
+        "“",
+        P,
+    ]));
+    assert_eq!(
+        top_level(&o),
+        ["工作回顾", "“十四五”时期发展的总体思路和重点任务"]
+    );
+}
