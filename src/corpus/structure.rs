@@ -30,6 +30,8 @@ const MAX_BARE_CHARS: usize = 30;
 const CUT_HEADING_CHARS: usize = 3;
 /// A cut heading's title is looked for in this many following lines.
 const CUT_HEADING_LINES: usize = 3;
+/// An excerpt's first heading may be numbered up to this.
+const MAX_EXCERPT_START: u32 = 3;
 /// A bare top-level heading is followed by a line at least this long.
 const MIN_BODY_CHARS: usize = 30;
 /// The 各位代表 line that ends the preamble is looked for in this many lines.
@@ -189,6 +191,8 @@ struct Candidate {
     line: usize,
     numbering: Numbering,
     title: String,
+    /// The number of the next candidate in the same style, if any.
+    next_value: Option<u32>,
 }
 
 /// The numbered lines of `lines[from..to]` that may be headings: a number, then a short
@@ -229,7 +233,12 @@ fn numbered_candidates(lines: &[String], from: usize, to: usize) -> Vec<Candidat
             line: i,
             numbering,
             title,
+            next_value: None,
         });
+    }
+    let mut next: HashMap<NumberStyle, u32> = HashMap::new();
+    for c in out.iter_mut().rev() {
+        c.next_value = next.insert(c.numbering.style, c.numbering.value);
     }
     out
 }
@@ -364,7 +373,9 @@ impl Builder {
     }
 
     /// Would a heading of this numbering continue the sequence here? Returns its rank.
-    fn accepts(&self, n: &Numbering, strong: bool) -> Option<usize> {
+    /// `excerpt`: the text may start in the middle of a report, so its first heading need
+    /// not be a 1.
+    fn accepts(&self, n: &Numbering, strong: bool, excerpt: bool) -> Option<usize> {
         match self.styles.iter().position(|s| *s == Some(n.style)) {
             Some(rank) => {
                 let parent = self
@@ -378,7 +389,9 @@ impl Builder {
                 (n.value == expected || (strong && n.value == expected + 1 && expected > 1))
                     .then_some(rank)
             }
-            None => (n.value == 1).then_some(self.styles.len()),
+            None => {
+                (n.value == 1 || (excerpt && self.styles.is_empty())).then_some(self.styles.len())
+            }
         }
     }
 
@@ -499,7 +512,13 @@ pub fn build(lines: Vec<String>) -> Outline {
         };
         // A heading standing alone on its line (no sentence after it) is a strong one.
         let strong = stands_alone(&lines[i]);
-        if let Some(rank) = b.accepts(&c.numbering, strong) {
+        // An excerpt that starts at 二、: the first heading is a 2 (or 3) standing alone,
+        // followed in its style by the next number.
+        let v = c.numbering.value;
+        let excerpt = strong
+            && (2..=MAX_EXCERPT_START).contains(&v)
+            && c.next_value.is_none_or(|next| next == v + 1);
+        if let Some(rank) = b.accepts(&c.numbering, strong, excerpt) {
             let label = c.numbering.label.clone();
             b.open(
                 i,

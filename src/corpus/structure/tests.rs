@@ -336,3 +336,24 @@ fn heading_cut_into_fragments() {
         ["工作回顾", "“十四五”时期发展的总体思路和重点任务"]
     );
 }
+
+#[test]
+fn excerpt_starting_at_the_second_part() {
+    let o = build(lines(&[
+        "各位代表！前进的道路充满希望，我们也清醒认识到，发展还存在一些挑战和不足。",
+        "二、2023年重点工作安排",
+        P,
+        "（一）打好“生态牌”，促进人与自然和谐共生。深入践行习近平生态文明思想。",
+        "（二）打好“产业牌”，着力打造现代化产业体系。始终立足产业优势。",
+        "三、加强政府自身建设",
+    ]));
+    assert_eq!(top_level(&o), ["2023年重点工作安排", "加强政府自身建设"]);
+    // Not when a 1 of the style follows: that "二、" was not a heading.
+    let o = build(lines(&[
+        "各位代表：",
+        "二、不是标题",
+        "一、工作回顾",
+        "二、今年安排",
+    ]));
+    assert_eq!(top_level(&o), ["工作回顾", "今年安排"]);
+}
