@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::corpus::structure::trim;
+use crate::corpus::structure::{is_opening_address, trim};
 
 /// The preamble is looked for in this many lines when no 各位代表 line ends it.
 const PREAMBLE_LINES: usize = 15;
@@ -62,7 +62,7 @@ fn preamble_end(lines: &[String]) -> usize {
     lines
         .iter()
         .take(PREAMBLE_MAX)
-        .position(|l| trim(l).starts_with("各位代表"))
+        .position(|l| is_opening_address(l))
         .unwrap_or_else(|| lines.len().min(PREAMBLE_LINES))
 }
 

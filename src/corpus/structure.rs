@@ -30,6 +30,8 @@ const MAX_BARE_CHARS: usize = 30;
 const CUT_HEADING_CHARS: usize = 3;
 /// A cut heading's title is looked for in this many following lines.
 const CUT_HEADING_LINES: usize = 3;
+/// The opening address line is at most this long (各位代表、各位委员、同志们：).
+const OPENING_CHARS: usize = 14;
 /// An excerpt's first heading may be numbered up to this.
 const MAX_EXCERPT_START: u32 = 3;
 /// A bare top-level heading is followed by a line at least this long.
@@ -51,6 +53,32 @@ pub struct Outline {
 /// The line with its indentation (ASCII, U+3000, U+00A0 spaces) removed.
 pub(crate) fn trim(line: &str) -> &str {
     line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}')
+}
+
+/// Is this the address that opens the speech (各位代表：, 各位代表、同志们：, 同志们：)?
+/// A 各位代表！ inside the speech is not: the opening stands alone or runs into 现在，….
+pub(crate) fn is_opening_address(line: &str) -> bool {
+    let t = trim(line);
+    let Some(rest) = ["各位代表", "同志们", "各位委员"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+    else {
+        return false;
+    };
+    if t.chars().count() <= OPENING_CHARS {
+        return true;
+    }
+    // 各位代表：现在，我代表… (the address joined with the first paragraph)
+    let mut after = rest.chars();
+    while after
+        .clone()
+        .next()
+        .is_some_and(|c| !matches!(c, '：' | ':' | '！' | '!' | '，' | ','))
+    {
+        after.next();
+    }
+    after.next();
+    trim(after.as_str()).starts_with("现在")
 }
 
 fn is_han(c: char) -> bool {
@@ -309,7 +337,7 @@ fn bare_top_level(lines: &[String], cands: &[Candidate], from: usize, to: usize)
 /// numbered heading; else 0. Numbered lines before it are not headings.
 fn preamble_end(lines: &[String]) -> usize {
     for (i, l) in lines.iter().enumerate().take(PREAMBLE_SCAN) {
-        if trim(l).starts_with("各位代表") {
+        if is_opening_address(l) {
             return i + 1;
         }
         if parse_numbering(l).is_some_and(|n| n.value == 1 && l[n.len..].chars().any(is_han)) {

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::corpus::structure::trim;
+use crate::corpus::structure::{is_opening_address, trim};
 
 /// The speaker and the post as written before the name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,9 +86,7 @@ pub fn find(lines: &[&str], dateline: Option<usize>) -> Option<Speaker> {
     }
     lines.iter().enumerate().find_map(|(i, l)| {
         let after_dateline = dateline.is_some_and(|d| i == d + 1 || i == d + 2);
-        let before_address = lines
-            .get(i + 1)
-            .is_some_and(|n| trim(n).starts_with("各位代表"));
+        let before_address = lines.get(i + 1).is_some_and(|n| is_opening_address(n));
         if !(after_dateline || before_address) {
             return None;
         }

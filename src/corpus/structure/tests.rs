@@ -357,3 +357,38 @@ fn excerpt_starting_at_the_second_part() {
     ]));
     assert_eq!(top_level(&o), ["工作回顾", "今年安排"]);
 }
+
+#[test]
+fn opening_addresses() {
+    for l in [
+        "各位代表：",
+        "　　各位代表、同志们：",
+        "同志们：",
+        "各位代表：现在，我代表市人民政府向大会报告工作。",
+    ] {
+        assert!(is_opening_address(l), "{l}");
+    }
+    for l in [
+        "各位代表，在2007年分设光明区后，2011年再次分设龙华新区。",
+        "各位代表！前进的道路充满希望。",
+    ] {
+        assert!(!is_opening_address(l), "{l}");
+    }
+}
+
+#[test]
+fn a_later_address_does_not_hide_the_first_part() {
+    let o = build(lines(&[
+        "同志们：",
+        "现在，我代表宝安区人民政府向大会作工作报告，请予审议。",
+        "过去五年工作回顾",
+        P,
+        "各位代表，在2007年分设光明区后，2011年再次分设龙华新区。五年来，我们始终保持着深入的交流。",
+        "未来五年工作",
+        P,
+        "一、深入落实创新驱动和供给侧结构性改革，着力培育经济发展新动能",
+        P,
+        "二、扎实推进中国制造2025先行区建设，厚植产业名城根基",
+    ]));
+    assert_eq!(top_level(&o), ["过去五年工作回顾", "未来五年工作"]);
+}
