@@ -298,3 +298,93 @@ fn glossaries_match_the_reports() {
     assert!(r.glossary.is_empty());
     assert_eq!(r.sections.last().unwrap().kind, SectionKind::Appendix);
 }
+
+mod no_panic {
+    use gwr::corpus::meta::{MetaInput, extract};
+    use gwr::corpus::structure::build;
+    use proptest::prelude::*;
+
+    /// Lines built from the characters the parsers look at.
+    fn line() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "一",
+            "二",
+            "三",
+            "十",
+            "、",
+            "（",
+            "）",
+            "(",
+            ")",
+            "1",
+            "2",
+            "0",
+            ".",
+            "．",
+            "①",
+            "②",
+            "第",
+            "部分",
+            "章",
+            "各位代表",
+            "同志们",
+            "：",
+            ":",
+            "。",
+            "，",
+            "！",
+            "年",
+            "月",
+            "日",
+            "在",
+            "届",
+            "人民代表大会",
+            "次会议",
+            "上",
+            "名词解释",
+            "名 词 解 释",
+            "附件",
+            "——",
+            "—",
+            "人民政府",
+            "县长",
+            "市长",
+            "国务院总理",
+            "代",
+            " ",
+            "\u{3000}",
+            "张三",
+            "工作回顾",
+            "政府工作报告",
+            "“",
+            "”",
+            "[",
+            "]",
+            "?",
+            "\u{fffd}",
+            "a",
+            "Z",
+            "〇",
+            "○",
+            "标题",
+            "让我们",
+            "更加紧密",
+        ]);
+        prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn structure_and_meta_never_panic(
+            lines in prop::collection::vec(line(), 0..40),
+            furniture in prop::collection::vec(line(), 0..4),
+        ) {
+            let o = build(lines.clone());
+            prop_assert_eq!(o.paragraphs.len(), lines.len());
+            let owners: Vec<usize> = o.paragraphs.iter().map(|p| p.section).collect();
+            super::check_tree("generated", &o.sections, &owners);
+            let _ = extract(&MetaInput { file: "x/2020.txt", lines: &lines, furniture: &furniture });
+        }
+    }
+}
