@@ -124,7 +124,7 @@ pub struct BenchReport {
     pub threads: usize,
 }
 
-/// Peak resident memory of this process (VmHWM), in MB.
+/// Peak resident memory of this process (`VmHWM`), in MB.
 #[must_use]
 pub fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -200,8 +200,8 @@ pub fn generate(dir: &Path, n: usize) -> anyhow::Result<u64> {
         let _ = writeln!(t, "代理人  张{}", NUMERALS[rng.below(10)]);
         t.push_str("各位代表：\n现在，我代表人民政府，向大会报告工作，请予审议，并请各位政协委员提出意见。\n");
         let parts = 4 + rng.below(3);
-        for k in 0..parts {
-            let _ = writeln!(t, "{}、{}", NUMERALS[k], titles[rng.below(titles.len())]);
+        for (k, numeral) in NUMERALS.iter().enumerate().take(parts) {
+            let _ = writeln!(t, "{numeral}、{}", titles[rng.below(titles.len())]);
             let budget = 40_000 * (k + 1) / parts;
             while t.len() < budget {
                 t.push_str(paragraphs[rng.below(paragraphs.len())]);
@@ -259,7 +259,7 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
     );
     let bytes = generate(&corpus_dir, reports)?;
     let corpus = Corpus::dir(&corpus_dir)?;
-    let mut r = BenchReport {
+    let mut report = BenchReport {
         reports,
         bytes,
         threads: rayon::current_num_threads(),
@@ -268,10 +268,10 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
     // Parsing alone.
     say(verbose, "parsing");
     let files = corpus.files()?;
-    let t = Instant::now();
+    let clock = Instant::now();
     let parsed = super::indexer::parse_files(&corpus, &files, &Overrides::default(), &mut |_| {});
-    r.parse_s = t.elapsed().as_secs_f64();
-    r.parse_mb_s = bytes as f64 / 1e6 / r.parse_s;
+    report.parse_s = clock.elapsed().as_secs_f64();
+    report.parse_mb_s = bytes as f64 / 1e6 / report.parse_s;
     // Tokenising alone (both tokenisers, all cores).
     say(verbose, "tokenising");
     super::tokenizer::jieba();
@@ -280,46 +280,46 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         .filter_map(|p| p.result.as_ref().ok())
         .flat_map(|rep| rep.paragraphs.iter().map(|p| p.text.as_str()))
         .collect();
-    let t = Instant::now();
+    let clock = Instant::now();
     let tokens: usize = texts
         .par_iter()
         .map(|text| {
-            let mut n = 0;
+            let mut count = 0;
             let mut c = CharTokenizer;
             let mut s = c.token_stream(text);
             while s.advance() {
-                n += 1;
+                count += 1;
             }
             let mut j = JiebaTokenizer;
             let mut s = j.token_stream(text);
             while s.advance() {
-                n += 1;
+                count += 1;
             }
-            n
+            count
         })
         .sum();
-    r.tokenize_s = t.elapsed().as_secs_f64();
+    report.tokenize_s = clock.elapsed().as_secs_f64();
     say(
         verbose,
-        &format!("{tokens} tokens in {:.1} s", r.tokenize_s),
+        &format!("{tokens} tokens in {:.1} s", report.tokenize_s),
     );
     drop(texts);
     drop(parsed);
     // The full build, as `gwr index` does it.
     say(verbose, "building the index");
-    let t = Instant::now();
+    let clock = Instant::now();
     let engine = Engine::open_with(
         &corpus,
         &data_dir,
         OpenOptions { rebuild: true },
         &mut |_| {},
     )?;
-    r.build_s = t.elapsed().as_secs_f64();
-    r.build_mb_s = bytes as f64 / 1e6 / r.build_s;
-    r.paragraphs = engine.stats().paragraphs;
-    r.index_bytes = engine.stats().index_bytes;
+    report.build_s = clock.elapsed().as_secs_f64();
+    report.build_mb_s = bytes as f64 / 1e6 / report.build_s;
+    report.paragraphs = engine.stats().paragraphs;
+    report.index_bytes = engine.stats().index_bytes;
     drop(engine);
-    r.build_peak_rss_mb = peak_rss_mb();
+    report.build_peak_rss_mb = peak_rss_mb();
     // Open and search in a fresh process.
     say(verbose, "searching (child process)");
     let exe = std::env::current_exe()?;
@@ -334,13 +334,13 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
     }
     let v: serde_json::Value = serde_json::from_slice(&out.stdout)?;
     let f = |k: &str| v.get(k).and_then(serde_json::Value::as_f64).unwrap_or(0.0);
-    r.open_ms = f("open_ms");
-    r.query_p50_ms = f("query_p50_ms");
-    r.query_p99_ms = f("query_p99_ms");
-    r.query_max_ms = f("query_max_ms");
-    r.peak_rss_mb = f("peak_rss_mb");
-    r.keystrokes = f("keystrokes") as usize;
-    Ok(r)
+    report.open_ms = f("open_ms");
+    report.query_p50_ms = f("query_p50_ms");
+    report.query_p99_ms = f("query_p99_ms");
+    report.query_max_ms = f("query_max_ms");
+    report.peak_rss_mb = f("peak_rss_mb");
+    report.keystrokes = f("keystrokes") as usize;
+    Ok(report)
 }
 
 /// The search phase: open the bench index (up to date, so nothing is parsed), then type
