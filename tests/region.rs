@@ -510,3 +510,109 @@ fn a_wrong_crawler_header_is_a_warning() {
         g.warnings
     );
 }
+
+/// The speaker's title for a division's name.
+fn title_for(name: &str, level: Level) -> &'static str {
+    match level {
+        Level::Province if name.ends_with("自治区") => "主席",
+        Level::Province => "省长",
+        _ if name.ends_with('州') => "州长",
+        _ if name.ends_with('盟') => "盟长",
+        _ if name.ends_with("地区") => "专员",
+        _ if name.ends_with('旗') => "旗长",
+        _ if name.ends_with('县') => "县长",
+        _ if name.ends_with('区') => "区长",
+        _ => "市长",
+    }
+}
+
+#[test]
+fn every_division_is_found_from_a_plain_head() {
+    // For every current division: a report head naming it, a body naming its parents and
+    // a few other places. The inference must give the division back.
+    let mut failures = Vec::new();
+    let all = gazetteer::divisions();
+    for (i, d) in all.iter().enumerate() {
+        if d.level == Level::National || d.code.starts_with("71") || d.code.starts_with("8") {
+            continue;
+        }
+        let parents: String = gazetteer::ancestors(d.code)
+            .iter()
+            .map(|a| format!("在{}的领导下，", a.name))
+            .collect();
+        let other = &all[(i * 7 + 13) % all.len()];
+        let text = format!(
+            "{n}2023年政府工作报告\n——2023年1月10日在{n}第十届人民代表大会第三次会议上\n{n}人民政府{t} 某某\n各位代表：\n一、回顾\n{parents}{n}经济发展。{o}来考察。\n",
+            n = d.name,
+            t = title_for(d.name, d.level),
+            o = other.name,
+        );
+        let g = guess("a.txt", &text);
+        if code_of(&g) != d.code {
+            failures.push(format!("{} {}: got {}", d.code, d.name, code_of(&g)));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn most_divisions_are_found_from_body_mentions() {
+    // No names in the head: the level from 我代表县人民政府, the place from the body, where
+    // the parents are named more often than the place itself and a sibling appears too.
+    let mut failures = Vec::new();
+    let mut total = 0;
+    let all = gazetteer::divisions();
+    for d in all {
+        if d.level == Level::National || d.code.starts_with("71") || d.code.starts_with("8") {
+            continue;
+        }
+        total += 1;
+        let anc = gazetteer::ancestors(d.code);
+        let parents: String = anc
+            .iter()
+            .map(|a| format!("在{}的领导下，{}发展。", a.name, a.name).repeat(3))
+            .collect();
+        let sibling = all
+            .iter()
+            .find(|s| s.parent == d.parent && s.code != d.code && s.level == d.level)
+            .map_or("", |s| s.name);
+        let short = gazetteer::short_forms(d.name, d.level)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| d.name.to_string());
+        let word = match title_for(d.name, d.level) {
+            "主席" => "自治区",
+            "省长" => "省",
+            "州长" => "州",
+            "盟长" => "盟",
+            "专员" => "地区",
+            "旗长" => "旗",
+            "县长" => "县",
+            "区长" => "区",
+            _ => "市",
+        };
+        let text = format!(
+            "各位代表：\n现在，我代表{word}人民政府，向大会报告工作。\n一、回顾\n{parents}{n}经济发展，{s}，{s}，{s}。{sib}来交流。全{word}上下。\n",
+            n = d.name,
+            s = short,
+            sib = sibling,
+        );
+        let g = guess("a.txt", &text);
+        if code_of(&g) != d.code {
+            failures.push(format!("{} {}: got {}", d.code, d.name, code_of(&g)));
+        }
+    }
+    // Same-named places with the same parent names cannot all be told apart; allow a few.
+    eprintln!("{} of {total} not found: {failures:?}", failures.len());
+    assert!(
+        failures.len() * 100 <= total,
+        "{} of {total} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

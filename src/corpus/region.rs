@@ -84,12 +84,15 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher { ac, patterns }
 });
 
+/// A place a name may mean, and how the name matched it.
+type Meaning = (&'static Division, NameKind);
+
 /// One gazetteer name found in a text.
 #[derive(Debug, Clone)]
 struct Hit {
     end: usize,
     text: &'static str,
-    cands: Vec<(&'static Division, NameKind)>,
+    cands: Vec<Meaning>,
 }
 
 fn hits(text: &str) -> Vec<Hit> {
@@ -157,8 +160,6 @@ struct Cand {
     mentions: f32,
     /// Full or former names found in the text, with counts.
     surfaces: HashMap<&'static str, f32>,
-    /// Some of its names also name other places (朝阳区, 龙华区).
-    ambiguous: bool,
 }
 
 /// The level word a speaker's title implies.
@@ -279,16 +280,98 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         }
     }
 
+    // 2. Mentions: in the whole text, and (weak hints, as they can be wrong) in furniture
+    // lines that title the page (标题：…, 发文单位：…) and in the file name.
+    let body_hits: Vec<(Hit, f32)> = hits(&body)
+        .into_iter()
+        .map(|h| {
+            let after = &body[h.end..];
+            let self_ref = after.starts_with("人民政府") || after.starts_with("政府");
+            (h, if self_ref { 2.0 } else { 1.0 })
+        })
+        .collect();
+    let base = input.file.rsplit('/').next().unwrap_or(input.file);
+    let hint_hits: Vec<(Hit, f32)> = input
+        .furniture
+        .iter()
+        .filter(|l| l.contains("政府") || l.contains("标题"))
+        .map(|l| (l.as_str(), 3.0))
+        .chain(std::iter::once((base, 2.0)))
+        .flat_map(|(text, w)| hits(text).into_iter().map(move |h| (h, w)))
+        .collect();
+    // A short form that is also an everyday word (南山, 长治) counts only for a place whose
+    // full name the text also uses.
+    let named_fully: Vec<&str> = body_hits
+        .iter()
+        .chain(&hint_hits)
+        .flat_map(|(h, _)| {
+            h.cands
+                .iter()
+                .filter(|(_, k)| *k != NameKind::Short)
+                .map(|(d, _)| d.code)
+        })
+        .collect();
+    let keep = |h: &Hit| -> Option<Vec<Meaning>> {
+        if meaningful(h) {
+            return Some(h.cands.clone());
+        }
+        let v: Vec<_> = h
+            .cands
+            .iter()
+            .filter(|(d, _)| named_fully.contains(&d.code))
+            .copied()
+            .collect();
+        (!v.is_empty()).then_some(v)
+    };
+    let mentions: Vec<(Hit, Vec<Meaning>, f32, bool)> = body_hits
+        .iter()
+        .map(|(h, w)| (h, w, true))
+        .chain(hint_hits.iter().map(|(h, w)| (h, w, false)))
+        .filter_map(|(h, w, in_body)| keep(h).map(|c| (h.clone(), c, *w, in_body)))
+        .collect();
+    // Mentions with a same-named place's share split evenly: the context for telling
+    // same-named places apart by their parents.
+    let mut mention_count: HashMap<&'static str, f32> = HashMap::new();
+    for (_, c, w, _) in &mentions {
+        for (d, _) in c {
+            *mention_count.entry(d.code).or_default() += w / c.len() as f32;
+        }
+    }
+    let context = |code: &str| -> f32 {
+        gazetteer::ancestors(code)
+            .iter()
+            .map(|a| (1.0 + mention_count.get(a.code).copied().unwrap_or(0.0)).ln())
+            .sum()
+    };
+    // Splits a hit's weight among the places its name may mean, by their parents' mentions.
+    let split = |c: &[Meaning]| -> Vec<f32> {
+        let ctx: Vec<f32> = c
+            .iter()
+            .map(|(d, _)| (1.0 + context(d.code)).powi(2))
+            .collect();
+        let total: f32 = ctx.iter().sum();
+        ctx.iter().map(|x| x / total).collect()
+    };
+    for (h, c, w, in_body) in &mentions {
+        for ((d, k), share) in c.iter().zip(split(c)) {
+            let e = cands.entry(d.code).or_default();
+            e.mentions += w * share;
+            if *in_body && *k != NameKind::Short {
+                *e.surfaces.entry(h.text).or_default() += 1.0;
+            }
+        }
+    }
+
+    // 1b. The head's names. Within one snippet (保定市清苑区), the innermost name is the
+    // report's and the others are its parents; an ambiguous name next to its parent
+    // (北京市朝阳区) is that parent's.
     for (snippet, weight) in &strong_snippets {
         let hs: Vec<Hit> = hits(snippet).into_iter().filter(meaningful).collect();
-        // Within one snippet (保定市清苑区), the innermost name is the report's; the others
-        // are its parents.
         let codes: Vec<&str> = hs
             .iter()
             .flat_map(|h| h.cands.iter().map(|(d, _)| d.code))
             .collect();
         for h in &hs {
-            // An ambiguous name (朝阳区) next to its parent (北京市朝阳区) is that parent's.
             let with_parent: Vec<_> = h
                 .cands
                 .iter()
@@ -304,7 +387,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
             } else {
                 with_parent
             };
-            for (d, k) in &hc {
+            for ((d, k), share) in hc.iter().zip(split(&hc)) {
                 let is_parent = codes.iter().any(|c| {
                     *c != d.code && gazetteer::ancestors(c).iter().any(|a| a.code == d.code)
                 });
@@ -312,48 +395,10 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
                     continue;
                 }
                 let c = cands.entry(d.code).or_default();
-                c.strong += weight / hc.len() as f32;
-                c.ambiguous |= h.cands.len() > 1;
+                c.strong += weight * share;
                 if *k != NameKind::Short {
                     *c.surfaces.entry(h.text).or_default() += weight;
                 }
-            }
-        }
-    }
-
-    // 2. Mentions in the whole text.
-    let mut mention_count: HashMap<&'static str, f32> = HashMap::new();
-    for h in hits(&body).into_iter().filter(meaningful) {
-        let after = &body[h.end..];
-        let self_ref = after.starts_with("人民政府") || after.starts_with("政府");
-        let w = if self_ref { 2.0 } else { 1.0 };
-        for (d, k) in &h.cands {
-            let share = w / h.cands.len() as f32;
-            *mention_count.entry(d.code).or_default() += share;
-            let c = cands.entry(d.code).or_default();
-            c.mentions += share;
-            c.ambiguous |= h.cands.len() > 1;
-            if *k != NameKind::Short {
-                *c.surfaces.entry(h.text).or_default() += 1.0;
-            }
-        }
-    }
-
-    // Weak hints: furniture lines that title the page (标题：…, 发文单位：…) and the file
-    // name. They can be wrong, so they only add to the mentions.
-    let base = input.file.rsplit('/').next().unwrap_or(input.file);
-    let furniture = input
-        .furniture
-        .iter()
-        .filter(|l| l.contains("政府工作报告") || l.contains("政府") || l.contains("标题"))
-        .map(|l| (l.as_str(), 3.0))
-        .chain(std::iter::once((base, 2.0)));
-    for (text, w) in furniture {
-        for h in hits(text).into_iter().filter(meaningful) {
-            for (d, _) in &h.cands {
-                let c = cands.entry(d.code).or_default();
-                c.mentions += w / h.cands.len() as f32;
-                c.ambiguous |= h.cands.len() > 1;
             }
         }
     }
@@ -398,13 +443,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         let Some(fit) = fitting_name(d, word) else {
             continue;
         };
-        let parents: f32 = gazetteer::ancestors(code)
-            .iter()
-            .map(|a| mention_count.get(a.code).copied().unwrap_or(0.0))
-            .map(|n| (1.0 + n).ln())
-            .sum::<f32>()
-            * if c.ambiguous { 6.0 } else { 1.0 };
-        let score = c.strong * 3.0 + c.mentions.min(200.0) + parents;
+        let score = c.strong * 3.0 + c.mentions.min(200.0) + context(code);
         // The name as the report writes it: the most frequent full or former name that fits
         // the level, else the fitting current/former name.
         let name = c
@@ -425,6 +464,20 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.code.cmp(b.1.code)));
+    // A county-level city and its prefecture both fit 市 (and a county report names its
+    // prefecture often): a place inside the best one, named at least half as much, is the
+    // report's. A prefecture's own report names itself far more than any of its parts.
+    if let Some(&(top, td, _)) = scored.first() {
+        if let Some(pos) = scored.iter().position(|(sc, d, _)| {
+            *sc >= 0.5 * top
+                && gazetteer::ancestors(d.code)
+                    .iter()
+                    .any(|a| a.code == td.code)
+        }) {
+            let inner = scored.remove(pos);
+            scored.insert(0, inner);
+        }
+    }
     let Some(&(best, d, name)) = scored.first() else {
         if national {
             return national_guess(warnings);
@@ -438,7 +491,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     let second = scored.get(1).map_or(0.0, |s| s.0);
     let strong = cands.get(d.code).map_or(0.0, |c| c.strong);
     let margin = if best > 0.0 {
-        (best - second) / best
+        ((best - second) / best).max(0.0)
     } else {
         0.0
     };
