@@ -533,12 +533,12 @@ fn every_division_is_found_from_a_plain_head() {
     let mut failures = Vec::new();
     let all = gazetteer::divisions();
     for (i, d) in all.iter().enumerate() {
-        if d.level == Level::National || d.code.starts_with("71") || d.code.starts_with("8") {
+        if d.level == Level::National || d.code.starts_with("71") || d.code.starts_with('8') {
             continue;
         }
         let parents: String = gazetteer::ancestors(d.code)
             .iter()
-            .map(|a| format!("在{}的领导下，", a.name))
+            .map(|a| ["在", a.name, "的领导下，"].concat())
             .collect();
         let other = &all[(i * 7 + 13) % all.len()];
         let text = format!(
@@ -568,7 +568,7 @@ fn most_divisions_are_found_from_body_mentions() {
     let mut total = 0;
     let all = gazetteer::divisions();
     for d in all {
-        if d.level == Level::National || d.code.starts_with("71") || d.code.starts_with("8") {
+        if d.level == Level::National || d.code.starts_with("71") || d.code.starts_with('8') {
             continue;
         }
         total += 1;
