@@ -527,6 +527,23 @@ mod tests {
     }
 
     #[test]
+    fn the_table_is_sound() {
+        for line in DATA.lines() {
+            assert_eq!(line.split('\t').count(), 6, "{line}");
+        }
+        for d in divisions() {
+            assert_eq!(d.code.len(), 6);
+            if let Some(p) = d.parent {
+                let parent = by_code(p).unwrap_or_else(|| panic!("{} has no parent {p}", d.code));
+                assert!(parent.level < d.level, "{} under {p}", d.code);
+            }
+            assert!(d.level == Level::National || d.level == Level::Province || d.parent.is_some());
+        }
+        assert_eq!(by_any_code("130622").unwrap().code, "130608");
+        assert_eq!(by_code("130622"), None);
+    }
+
+    #[test]
     fn loads_quickly() {
         let t = std::time::Instant::now();
         let g = Gazetteer::parse(DATA);
