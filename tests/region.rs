@@ -77,6 +77,10 @@ fn resolve_former_names_and_codes() {
     assert_eq!(resolve("130622").unwrap().code, "130608");
     assert_eq!(resolve("襄樊市").unwrap().code, "420600");
     assert_eq!(resolve("海东地区").unwrap().code, "630200");
+    // One-character stems renamed with a second character: 蓟县 → 蓟州区, 陕县 → 陕州区.
+    let r = resolve("蓟县").unwrap();
+    assert_eq!((r.name.as_str(), r.full.as_str()), ("蓟县", "天津市蓟州区"));
+    assert_eq!(resolve("陕县").unwrap().code, "411203");
 }
 
 #[test]
