@@ -9,7 +9,8 @@
 //!    全县/我县, 全市/我市, …;
 //! 3. mentions of gazetteer names in the body (full, former and short forms: 德令哈, 海西州),
 //!    plus the mentions of each candidate's parents (深圳 decides between the two 龙华区);
-//! 4. the file name, only as a hint checked against the result.
+//! 4. the file name and crawler headers (标题：…), weak hints that add a little to the
+//!    mentions and are checked against the result (a warning when they disagree).
 //!
 //! A county report names its prefecture and province many times: the level wins. Lists of
 //! other regions in sidebars lie outside the head and weigh as little as any mention.
@@ -162,22 +163,25 @@ struct Cand {
     surfaces: HashMap<&'static str, f32>,
 }
 
-/// The level word a speaker's title implies.
+/// The level word a speaker's title implies (代县长 → 县, 自治区人民政府主席 → 自治区).
 fn title_word(title: &str) -> Option<&'static str> {
-    let t = title.trim_start_matches(['代', '副']);
-    Some(match t {
-        x if x.contains("总理") || x.contains("国务院") => "国务院",
-        x if x.contains("自治区主席") || x == "主席" => "自治区",
-        "省长" => "省",
-        "市长" => "市",
-        "区长" => "区",
-        "县长" => "县",
-        "旗长" => "旗",
-        "州长" => "州",
-        "盟长" => "盟",
-        "专员" => "地区",
-        _ => return None,
-    })
+    const ENDINGS: &[(&str, &str)] = &[
+        ("总理", "国务院"),
+        ("主席", "自治区"),
+        ("省长", "省"),
+        ("市长", "市"),
+        ("区长", "区"),
+        ("县长", "县"),
+        ("旗长", "旗"),
+        ("州长", "州"),
+        ("盟长", "盟"),
+        ("专员", "地区"),
+    ];
+    let t = title.trim();
+    ENDINGS
+        .iter()
+        .find(|(e, _)| t.ends_with(e))
+        .map(|(_, w)| *w)
 }
 
 /// A bare level word (县, 市…) the text in front of 人民政府/第…届 consists of.
@@ -602,6 +606,16 @@ mod tests {
         assert_eq!(r.code, "152921");
         assert_eq!(r.name, "阿拉善左旗");
         assert!(r.confidence >= 0.8, "{g:?}");
+    }
+
+    #[test]
+    fn speaker_titles_give_levels() {
+        assert_eq!(title_word("代理市长"), Some("市"));
+        assert_eq!(title_word("代县长"), Some("县"));
+        assert_eq!(title_word("自治区人民政府主席"), Some("自治区"));
+        assert_eq!(title_word("国务院总理"), Some("国务院"));
+        assert_eq!(title_word("行署专员"), Some("地区"));
+        assert_eq!(title_word("秘书长"), None);
     }
 
     #[test]
