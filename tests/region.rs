@@ -620,3 +620,16 @@ fn most_divisions_are_found_from_body_mentions() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn head_found_after_long_site_navigation() {
+    let nav = "网站首页\n人大概览\n新闻中心\n".repeat(12);
+    let g = guess(
+        "a.txt",
+        &format!(
+            "{nav}2022年河北省政府工作报告\n——2022年1月20日在河北省第十三届人民代表大会第五次会议上\n代省长 王正谱\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、回顾\n保定、石家庄。"
+        ),
+    );
+    assert_eq!(code_of(&g), "130000");
+    assert!(g.region.unwrap().confidence >= 0.9);
+}

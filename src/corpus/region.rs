@@ -152,8 +152,35 @@ static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// How many lines from the start count as the report's head.
+/// Head evidence (weights: title 8, dateline and speaker line 10, 我代表… 8, shared among
+/// same-named places) from which a place counts as named by the report's head.
+const HEAD_NAMED: f32 = 5.0;
+
+/// How many lines before the opening address (各位代表：) count as the report's head.
 const HEAD_LINES: usize = 24;
+
+/// The lines holding the report's title, dateline and speaker: up to [`HEAD_LINES`] lines
+/// before the opening address 各位代表 (site navigation may come first), or the first
+/// lines when there is none; never past the first part (一、). Also the end of the opening
+/// paragraphs, where 我代表…人民政府 is said.
+fn head_lines(lines: &[String]) -> (std::ops::Range<usize>, usize) {
+    let first_part = lines
+        .iter()
+        .take(200)
+        .position(|l| l.starts_with("一、"))
+        .unwrap_or(lines.len());
+    let address = lines
+        .iter()
+        .take(first_part.min(200))
+        .position(|l| l.starts_with("各位代表") || l.starts_with("同志们"));
+    if let Some(a) = address {
+        let end = (a + 3).min(first_part).max(a + 1).min(lines.len());
+        (a.saturating_sub(HEAD_LINES)..end, (a + 12).min(lines.len()))
+    } else {
+        let end = HEAD_LINES.min(first_part).min(lines.len());
+        (0..end, 40.min(lines.len()))
+    }
+}
 
 #[derive(Debug, Default, Clone)]
 struct Cand {
@@ -201,19 +228,15 @@ fn bare_word(s: &str) -> Option<&'static str> {
 #[must_use]
 pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     let lines = input.lines;
-    let head_end = lines
-        .iter()
-        .take(HEAD_LINES)
-        .position(|l| l.starts_with("一、"))
-        .unwrap_or(HEAD_LINES.min(lines.len()));
-    // The head: the meta helper's title, then the first lines (joined: a dateline may be
-    // split over two lines).
+    let (head_range, opening_end) = head_lines(lines);
+    // The head: the meta helper's title, then the lines before the report proper (joined
+    // below: a dateline may be split over two lines).
     let mut head = String::new();
     if let Some(t) = &meta.title {
         head.push_str(t);
         head.push('\n');
     }
-    for l in &lines[..head_end] {
+    for l in &lines[head_range] {
         head.push_str(l);
         head.push('\n');
     }
@@ -260,9 +283,8 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     {
         national = true;
     }
-    let opening: String = lines
+    let opening: String = lines[..opening_end]
         .iter()
-        .take(40)
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join("\n");
@@ -501,7 +523,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     } else {
         0.0
     };
-    let confidence: f32 = if strong >= 8.0 {
+    let confidence: f32 = if strong >= HEAD_NAMED {
         0.95 - 0.2 * (1.0 - margin).max(0.0).powi(2)
     } else {
         (0.4 + 0.4 * margin).min(0.8)
@@ -513,7 +535,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     }
     if confidence < 0.8 {
         let mut w = format!("region {name} inferred from ");
-        w.push_str(if strong >= 8.0 {
+        w.push_str(if strong >= HEAD_NAMED {
             "the report's head"
         } else {
             "body mentions"
