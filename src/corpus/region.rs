@@ -236,7 +236,9 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         head.push_str(t);
         head.push('\n');
     }
-    for l in &lines[head_range] {
+    // The first lines too, where a crawler put the title above long navigation.
+    let top = 0..head_range.start.min(6);
+    for l in lines[top].iter().chain(&lines[head_range]) {
         head.push_str(l);
         head.push('\n');
     }
