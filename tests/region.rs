@@ -633,3 +633,34 @@ fn head_found_after_long_site_navigation() {
     assert_eq!(code_of(&g), "130000");
     assert!(g.region.unwrap().confidence >= 0.9);
 }
+
+#[test]
+fn a_header_that_agrees_with_the_body_raises_confidence() {
+    let lines: Vec<String> = [
+        "政府工作报告",
+        "各位代表、同志们：",
+        "现在，我代表区政府向大会作工作报告。",
+        "一、回顾",
+        "清苑经济，清苑，清苑，保定市，全区。",
+    ]
+    .iter()
+    .map(|s| (*s).to_string())
+    .collect();
+    let input = |furniture: &[String]| {
+        let input = MetaInput {
+            file: "report.txt",
+            lines: &lines,
+            furniture,
+        };
+        infer(&input, &Meta::default())
+    };
+    let alone = input(&[]);
+    let hinted = input(&["保定市清苑区2021年政府工作报告".to_string()]);
+    assert_eq!(code_of(&alone), "130608");
+    assert_eq!(code_of(&hinted), "130608");
+    let (a, h) = (
+        alone.region.unwrap().confidence,
+        hinted.region.unwrap().confidence,
+    );
+    assert!(h > a, "{a} {h}");
+}

@@ -530,6 +530,16 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     } else {
         (0.4 + 0.4 * margin).min(0.8)
     };
+    // A page header or file name that names the same place is a second, independent
+    // witness.
+    let hinted = hint_hits
+        .iter()
+        .any(|(h, _)| h.cands.iter().any(|(c, _)| c.code == d.code));
+    let confidence = if hinted && strong < HEAD_NAMED {
+        (confidence + 0.1).min(0.85)
+    } else {
+        confidence
+    };
     let confidence = (confidence * 100.0).round() / 100.0;
     let mut region = gazetteer::region(d.code, name);
     if let Some(r) = region.as_mut() {
