@@ -64,6 +64,12 @@ fn resolve_by_name_and_full_name() {
     assert!(resolve("龙华区").is_none());
     assert_eq!(resolve("广东省深圳市龙华区").unwrap().code, "440309");
     assert_eq!(resolve("深圳市龙华区").unwrap().code, "440309");
+    assert_eq!(resolve("广东深圳龙华区").unwrap().code, "440309");
+    assert_eq!(resolve("海南省海口市龙华区").unwrap().code, "460106");
+    assert_eq!(resolve("内蒙古阿拉善左旗").unwrap().code, "152921");
+    assert_eq!(resolve(" 新安县 ").unwrap().code, "410323");
+    assert!(resolve("").is_none());
+    assert!(resolve("不存在县").is_none());
     assert_eq!(resolve("全国").unwrap().code, "100000");
 }
 
