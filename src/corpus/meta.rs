@@ -165,6 +165,9 @@ pub fn extract(input: &MetaInput<'_>) -> Meta {
         meta.meeting_date = Some(d.date.to_string());
         meta.meeting.clone_from(&d.meeting);
     }
+    if meta.meeting.is_none() {
+        meta.meeting = date::find_meeting_line(lines, 0, end.max(PREAMBLE_LINES));
+    }
 
     // Speaker: a line of the preamble (and of the lines after a dateline found further
     // down, in a second copy of the report), else the crawler's 报告人：.

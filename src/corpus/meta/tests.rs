@@ -172,3 +172,41 @@ fn year_without_dateline() {
     assert_eq!(m.year, Some(2021));
     assert!(m.warnings[0].contains("title"));
 }
+
+#[test]
+fn dateline_without_a_date_and_full_width_digits() {
+    let m = run(
+        "x.txt",
+        &[
+            "中华人民共和国",
+            "政府工作报告",
+            "——在第十四届全国人民代表大会第三次会议上",
+            "2024年3月",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(
+        m.meeting.as_deref(),
+        Some("第十四届全国人民代表大会第三次会议")
+    );
+    assert_eq!(m.meeting_date, None);
+    assert_eq!(
+        date::parse_date("２０２１年１月２０日").map(|d| d.to_string()),
+        Some("2021-01-20".to_string())
+    );
+    let m = run(
+        "x.txt",
+        &[
+            "政府工作报告",
+            "——2025年3月5日在第十四届全国人民代表大会第三次会议上国务院总理李强",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.meeting_date.as_deref(), Some("2025-03-05"));
+    assert_eq!(
+        (m.speaker.as_deref(), m.speaker_title.as_deref()),
+        (Some("李强"), Some("国务院总理"))
+    );
+}
