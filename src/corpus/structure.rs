@@ -20,7 +20,7 @@ use super::model::{GlossaryEntry, Paragraph, Section, SectionKind};
 use super::numbering::{NumberStyle, Numbering, parse_numbering};
 
 /// A run-in heading's title (the lead phrase) longer than this is taken for a paragraph.
-const MAX_TITLE_CHARS: usize = 50;
+const MAX_TITLE_CHARS: usize = 60;
 /// A heading standing alone on its line may be this long.
 const MAX_LINE_TITLE_CHARS: usize = 80;
 /// A bare (unnumbered) top-level heading is at most this long.
@@ -347,15 +347,21 @@ fn preamble_end(lines: &[String]) -> usize {
     0
 }
 
-/// Where the appendices start: the first glossary heading, or an attachment heading in the
-/// second half of the report.
+/// Where the appendices start: glossary and attachment headings in the second half of the
+/// report's text (a stray 注释 line in the body must not swallow the speech).
 fn appendix_starts(lines: &[String]) -> Vec<(usize, SectionKind)> {
-    let n = lines.len();
+    let total: usize = lines.iter().map(String::len).sum();
+    let mut before = 0;
     let mut out = Vec::new();
-    for (i, l) in lines.iter().enumerate().skip(1) {
+    for (i, l) in lines.iter().enumerate() {
+        let at = before;
+        before += l.len();
+        if i == 0 || at * 2 < total {
+            continue;
+        }
         if is_glossary_heading(l) {
             out.push((i, SectionKind::Glossary));
-        } else if i * 2 >= n && is_attachment_heading(l) {
+        } else if is_attachment_heading(l) {
             out.push((i, SectionKind::Appendix));
         }
     }

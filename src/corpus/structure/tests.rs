@@ -392,3 +392,14 @@ fn a_later_address_does_not_hide_the_first_part() {
     ]));
     assert_eq!(top_level(&o), ["过去五年工作回顾", "未来五年工作"]);
 }
+
+#[test]
+fn a_stray_note_line_early_is_not_an_appendix() {
+    let mut l = vec!["各位代表：", "一、工作回顾", "注释", P];
+    l.extend([P; 6]);
+    l.push("二、今年安排");
+    l.extend([P; 6]);
+    let o = build(lines(&l));
+    assert_eq!(top_level(&o), ["工作回顾", "今年安排"]);
+    assert!(o.sections.iter().all(|s| s.kind != SectionKind::Glossary));
+}
