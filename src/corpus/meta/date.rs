@@ -38,7 +38,7 @@ pub struct Dateline {
 /// Optional `标题：`, an optional title ending in 工作报告, dashes and brackets, then the date.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:标题[:：])?(?:[^—―\-－(（]{0,40}?工作报告)?[\s\u{3000}—―\-－–~～(（]*(?P<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u{3000})）]*(?P<rest>.*)$",
+        r"^(?:标题[:：])?(?:[^—―\-－(（]{0,40}?工作报告)?[\s\u{3000}—―\-－–~～(（]*(?P<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[元一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u{3000})）]*(?P<rest>.*)$",
     )
     .expect("valid regex")
 });
@@ -97,6 +97,10 @@ fn year_value(s: &str) -> Option<u16> {
 
 /// The value of a month or day written in digits or Chinese numerals (二十七).
 fn small_value(s: &str) -> Option<u8> {
+    if s == "元" {
+        // 元月: January
+        return Some(1);
+    }
     let s = &ascii_digits(s);
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return s.parse().ok();

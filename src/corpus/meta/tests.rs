@@ -210,3 +210,22 @@ fn dateline_without_a_date_and_full_width_digits() {
         (Some("李强"), Some("国务院总理"))
     );
 }
+
+#[test]
+fn january_as_yuanyue_and_bracketed_title_notes() {
+    assert_eq!(
+        date::parse_date("2023年元月12日").map(|d| d.to_string()),
+        Some("2023-01-12".to_string())
+    );
+    let m = run(
+        "x.txt",
+        &[
+            "2021年政府工作报告（在深圳市罗湖区第八届人民代表大会第一次会议上）",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.title.as_deref(), Some("2021年政府工作报告"));
+    let m = run("x.txt", &["政府工作报告（摘要）", "各位代表："], &[]);
+    assert_eq!(m.title.as_deref(), Some("政府工作报告"));
+}
