@@ -403,3 +403,19 @@ fn a_stray_note_line_early_is_not_an_appendix() {
     assert_eq!(top_level(&o), ["工作回顾", "今年安排"]);
     assert!(o.sections.iter().all(|s| s.kind != SectionKind::Glossary));
 }
+
+#[test]
+fn a_masthead_is_not_a_part() {
+    let o = build(lines(&[
+        "中华人民共和国",
+        "政府工作报告",
+        "——在第十四届全国人民代表大会第三次会议上",
+        "一、过去一年工作回顾",
+        P,
+        "专栏一经济指标",
+        P,
+        "二、今年发展主要预期目标",
+        P,
+    ]));
+    assert_eq!(top_level(&o), ["过去一年工作回顾", "今年发展主要预期目标"]);
+}
