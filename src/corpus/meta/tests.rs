@@ -108,6 +108,8 @@ fn speaker_lines() {
     assert_eq!(p("浙江省省长 刘捷"), some("省长", Some("刘捷")));
     assert_eq!(p("保定市市长 郭建英"), some("市长", Some("郭建英")));
     assert_eq!(p("副市长 张三"), None);
+    assert_eq!(p("市长：张三"), some("市长", Some("张三")));
+    assert_eq!(p("报告人：保定市市长 郭建英"), some("市长", Some("郭建英")));
     assert_eq!(p("阿里地区行政公署专员 张三"), some("专员", Some("张三")));
     assert_eq!(
         p("内蒙古自治区人民政府主席 王莉霞"),
