@@ -617,7 +617,8 @@ pub fn build(lines: Vec<String>) -> Outline {
     let mut sections = b.sections;
     // Anything before the first section is the preamble.
     let first = sections.first().map_or(n, |s| s.first_paragraph);
-    if first > 0 || sections.is_empty() {
+    // (Only when it has paragraphs: an empty text has no sections at all.)
+    if first > 0 {
         sections.insert(
             0,
             Section {
