@@ -77,6 +77,10 @@ fn resolve_former_names_and_codes() {
     assert_eq!(resolve("130622").unwrap().code, "130608");
     assert_eq!(resolve("襄樊市").unwrap().code, "420600");
     assert_eq!(resolve("海东地区").unwrap().code, "630200");
+    // One-character stems renamed with a second character: 蓟县 → 蓟州区, 陕县 → 陕州区.
+    let r = resolve("蓟县").unwrap();
+    assert_eq!((r.name.as_str(), r.full.as_str()), ("蓟县", "天津市蓟州区"));
+    assert_eq!(resolve("陕县").unwrap().code, "411203");
 }
 
 #[test]
@@ -457,4 +461,175 @@ fn national_with_premier_line() {
         "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n各位代表：\n一、回顾\n北京市、上海市。",
     );
     assert_eq!(code_of(&g), "100000");
+}
+
+#[test]
+fn autonomous_county_speaks_of_itself_as_a_county() {
+    let g = guess(
+        "a.txt",
+        "各位代表：\n现在，我代表自治县人民政府，向大会报告工作。\n一、回顾\n都安经济，河池市，都安，都安瑶族自治县，全县。巴马。",
+    );
+    let r = g.region.unwrap();
+    assert_eq!(
+        (r.code.as_str(), r.name.as_str()),
+        ("451228", "都安瑶族自治县")
+    );
+}
+
+#[test]
+fn praise_from_the_state_council_is_not_a_national_report() {
+    let g = guess(
+        "a.txt",
+        "各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、回顾\n受国务院表彰。河北，河北，全省。",
+    );
+    assert_eq!(code_of(&g), "130000");
+}
+
+#[test]
+fn a_wrong_crawler_header_is_a_warning() {
+    let lines: Vec<String> = [
+        "政府工作报告",
+        "——2024年1月10日在新安县第十七届人民代表大会第三次会议上",
+        "新安县人民政府县长 某某",
+        "各位代表：",
+        "一、回顾",
+        "全县经济，洛阳。",
+    ]
+    .iter()
+    .map(|s| (*s).to_string())
+    .collect();
+    let furniture = vec!["标题：安新县2024年政府工作报告".to_string()];
+    let input = MetaInput {
+        file: "report.txt",
+        lines: &lines,
+        furniture: &furniture,
+    };
+    let g = infer(&input, &Meta::default());
+    assert_eq!(code_of(&g), "410323");
+    assert!(
+        g.warnings
+            .iter()
+            .any(|w| w == "the page header says 安新县 but the text names 新安县"),
+        "{:?}",
+        g.warnings
+    );
+}
+
+/// The speaker's title for a division's name.
+fn title_for(name: &str, level: Level) -> &'static str {
+    match level {
+        Level::Province if name.ends_with("自治区") => "主席",
+        Level::Province => "省长",
+        _ if name.ends_with('州') => "州长",
+        _ if name.ends_with('盟') => "盟长",
+        _ if name.ends_with("地区") => "专员",
+        _ if name.ends_with('旗') => "旗长",
+        _ if name.ends_with('县') => "县长",
+        _ if name.ends_with('区') => "区长",
+        _ => "市长",
+    }
+}
+
+#[test]
+fn every_division_is_found_from_a_plain_head() {
+    // For every current division: a report head naming it, a body naming its parents and
+    // a few other places. The inference must give the division back.
+    let mut failures = Vec::new();
+    let all = gazetteer::divisions();
+    for (i, d) in all.iter().enumerate() {
+        if d.level == Level::National || d.code.starts_with("71") || d.code.starts_with('8') {
+            continue;
+        }
+        let parents: String = gazetteer::ancestors(d.code)
+            .iter()
+            .map(|a| ["在", a.name, "的领导下，"].concat())
+            .collect();
+        let other = &all[(i * 7 + 13) % all.len()];
+        let text = format!(
+            "{n}2023年政府工作报告\n——2023年1月10日在{n}第十届人民代表大会第三次会议上\n{n}人民政府{t} 某某\n各位代表：\n一、回顾\n{parents}{n}经济发展。{o}来考察。\n",
+            n = d.name,
+            t = title_for(d.name, d.level),
+            o = other.name,
+        );
+        let g = guess("a.txt", &text);
+        if code_of(&g) != d.code {
+            failures.push(format!("{} {}: got {}", d.code, d.name, code_of(&g)));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn most_divisions_are_found_from_body_mentions() {
+    // No names in the head: the level from 我代表县人民政府, the place from the body, where
+    // the parents are named more often than the place itself and a sibling appears too.
+    let mut failures = Vec::new();
+    let mut total = 0;
+    let all = gazetteer::divisions();
+    for d in all {
+        if d.level == Level::National || d.code.starts_with("71") || d.code.starts_with('8') {
+            continue;
+        }
+        total += 1;
+        let anc = gazetteer::ancestors(d.code);
+        let parents: String = anc
+            .iter()
+            .map(|a| format!("在{}的领导下，{}发展。", a.name, a.name).repeat(3))
+            .collect();
+        let sibling = all
+            .iter()
+            .find(|s| s.parent == d.parent && s.code != d.code && s.level == d.level)
+            .map_or("", |s| s.name);
+        let short = gazetteer::short_forms(d.name, d.level)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| d.name.to_string());
+        let word = match title_for(d.name, d.level) {
+            "主席" => "自治区",
+            "省长" => "省",
+            "州长" => "州",
+            "盟长" => "盟",
+            "专员" => "地区",
+            "旗长" => "旗",
+            "县长" => "县",
+            "区长" => "区",
+            _ => "市",
+        };
+        let text = format!(
+            "各位代表：\n现在，我代表{word}人民政府，向大会报告工作。\n一、回顾\n{parents}{n}经济发展，{s}，{s}，{s}。{sib}来交流。全{word}上下。\n",
+            n = d.name,
+            s = short,
+            sib = sibling,
+        );
+        let g = guess("a.txt", &text);
+        if code_of(&g) != d.code {
+            failures.push(format!("{} {}: got {}", d.code, d.name, code_of(&g)));
+        }
+    }
+    // Same-named places with the same parent names cannot all be told apart; allow a few.
+    eprintln!("{} of {total} not found: {failures:?}", failures.len());
+    assert!(
+        failures.len() * 100 <= total,
+        "{} of {total} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn head_found_after_long_site_navigation() {
+    let nav = "网站首页\n人大概览\n新闻中心\n".repeat(12);
+    let g = guess(
+        "a.txt",
+        &format!(
+            "{nav}2022年河北省政府工作报告\n——2022年1月20日在河北省第十三届人民代表大会第五次会议上\n代省长 王正谱\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、回顾\n保定、石家庄。"
+        ),
+    );
+    assert_eq!(code_of(&g), "130000");
+    assert!(g.region.unwrap().confidence >= 0.9);
 }

@@ -9,7 +9,8 @@
 //!    全县/我县, 全市/我市, …;
 //! 3. mentions of gazetteer names in the body (full, former and short forms: 德令哈, 海西州),
 //!    plus the mentions of each candidate's parents (深圳 decides between the two 龙华区);
-//! 4. the file name, only as a hint checked against the result.
+//! 4. the file name and crawler headers (标题：…), weak hints that add a little to the
+//!    mentions and are checked against the result (a warning when they disagree).
 //!
 //! A county report names its prefecture and province many times: the level wins. Lists of
 //! other regions in sidebars lie outside the head and weigh as little as any mention.
@@ -29,8 +30,8 @@ use super::model::{Level, Region};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RegionGuess {
     pub region: Option<Region>,
-    /// Human-readable warnings, for example
-    /// `region 新安县 is uncertain (confidence 0.55): the file name says 安新县`.
+    /// Human-readable warnings, for example `region 德令哈市 inferred from body mentions
+    /// (confidence 0.74)` or `the file name says 安新县 but the text names 新安县`.
     pub warnings: Vec<String>,
 }
 
@@ -63,6 +64,8 @@ struct Matcher {
     patterns: Vec<(&'static str, Vec<(&'static Division, NameKind)>)>,
 }
 
+/// Every gazetteer name of two or more characters, built on the first inference (about
+/// 25 ms in a release build; never at start-up).
 static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
     let mut patterns: Vec<(&'static str, Vec<(&'static Division, NameKind)>)> =
         gazetteer::all_names()
@@ -84,13 +87,15 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher { ac, patterns }
 });
 
+/// A place a name may mean, and how the name matched it.
+type Meaning = (&'static Division, NameKind);
+
 /// One gazetteer name found in a text.
 #[derive(Debug, Clone)]
 struct Hit {
-    start: usize,
     end: usize,
     text: &'static str,
-    cands: Vec<(&'static Division, NameKind)>,
+    cands: Vec<Meaning>,
 }
 
 fn hits(text: &str) -> Vec<Hit> {
@@ -99,7 +104,6 @@ fn hits(text: &str) -> Vec<Hit> {
         .map(|mat| {
             let (t, c) = &m.patterns[mat.pattern().as_usize()];
             Hit {
-                start: mat.start(),
                 end: mat.end(),
                 text: t,
                 cands: c.clone(),
@@ -148,8 +152,35 @@ static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// How many lines from the start count as the report's head.
+/// Head evidence (weights: title 8, dateline and speaker line 10, 我代表… 8, shared among
+/// same-named places) from which a place counts as named by the report's head.
+const HEAD_NAMED: f32 = 5.0;
+
+/// How many lines before the opening address (各位代表：) count as the report's head.
 const HEAD_LINES: usize = 24;
+
+/// The lines holding the report's title, dateline and speaker: up to [`HEAD_LINES`] lines
+/// before the opening address 各位代表 (site navigation may come first), or the first
+/// lines when there is none; never past the first part (一、). Also the end of the opening
+/// paragraphs, where 我代表…人民政府 is said.
+fn head_lines(lines: &[String]) -> (std::ops::Range<usize>, usize) {
+    let first_part = lines
+        .iter()
+        .take(200)
+        .position(|l| l.starts_with("一、"))
+        .unwrap_or(lines.len());
+    let address = lines
+        .iter()
+        .take(first_part.min(200))
+        .position(|l| l.starts_with("各位代表") || l.starts_with("同志们"));
+    if let Some(a) = address {
+        let end = (a + 3).min(first_part).max(a + 1).min(lines.len());
+        (a.saturating_sub(HEAD_LINES)..end, (a + 12).min(lines.len()))
+    } else {
+        let end = HEAD_LINES.min(first_part).min(lines.len());
+        (0..end, 40.min(lines.len()))
+    }
+}
 
 #[derive(Debug, Default, Clone)]
 struct Cand {
@@ -159,31 +190,37 @@ struct Cand {
     mentions: f32,
     /// Full or former names found in the text, with counts.
     surfaces: HashMap<&'static str, f32>,
-    /// Some of its names also name other places (朝阳区, 龙华区).
-    ambiguous: bool,
 }
 
-/// The level word a speaker's title implies.
+/// The level word a speaker's title implies (代县长 → 县, 自治区人民政府主席 → 自治区).
 fn title_word(title: &str) -> Option<&'static str> {
-    let t = title.trim_start_matches(['代', '副']);
-    Some(match t {
-        x if x.contains("总理") || x.contains("国务院") => "国务院",
-        x if x.contains("自治区主席") || x == "主席" => "自治区",
-        "省长" => "省",
-        "市长" => "市",
-        "区长" => "区",
-        "县长" => "县",
-        "旗长" => "旗",
-        "州长" => "州",
-        "盟长" => "盟",
-        "专员" => "地区",
-        _ => return None,
-    })
+    const ENDINGS: &[(&str, &str)] = &[
+        ("总理", "国务院"),
+        ("主席", "自治区"),
+        ("省长", "省"),
+        ("市长", "市"),
+        ("区长", "区"),
+        ("县长", "县"),
+        ("旗长", "旗"),
+        ("州长", "州"),
+        ("盟长", "盟"),
+        ("专员", "地区"),
+    ];
+    let t = title.trim();
+    ENDINGS
+        .iter()
+        .find(|(e, _)| t.ends_with(e))
+        .map(|(_, w)| *w)
 }
 
 /// A bare level word (县, 市…) the text in front of 人民政府/第…届 consists of.
 fn bare_word(s: &str) -> Option<&'static str> {
     let s = s.trim();
+    // 自治县, 自治州, 自治旗 speak of themselves as 县, 州, 旗.
+    let s = match s {
+        "自治县" | "自治州" | "自治旗" => s.trim_start_matches("自治"),
+        _ => s,
+    };
     LEVEL_WORDS.iter().find(|w| s == **w).copied()
 }
 
@@ -191,19 +228,17 @@ fn bare_word(s: &str) -> Option<&'static str> {
 #[must_use]
 pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     let lines = input.lines;
-    let head_end = lines
-        .iter()
-        .take(HEAD_LINES)
-        .position(|l| l.starts_with("一、"))
-        .unwrap_or(HEAD_LINES.min(lines.len()));
-    // The head: the meta helper's title, then the first lines (joined: a dateline may be
-    // split over two lines).
+    let (head_range, opening_end) = head_lines(lines);
+    // The head: the meta helper's title, then the lines before the report proper (joined
+    // below: a dateline may be split over two lines).
     let mut head = String::new();
     if let Some(t) = &meta.title {
         head.push_str(t);
         head.push('\n');
     }
-    for l in &lines[..head_end] {
+    // The first lines too, where a crawler put the title above long navigation.
+    let top = 0..head_range.start.min(6);
+    for l in lines[top].iter().chain(&lines[head_range]) {
         head.push_str(l);
         head.push('\n');
     }
@@ -246,15 +281,19 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         }
         strong_snippets.push((g.to_string(), 10.0));
     }
-    let opening: String = lines
+    if flat_head.contains("全国人民代表大会") && !flat_head.contains("全国人民代表大会常务委员会")
+    {
+        national = true;
+    }
+    let opening: String = lines[..opening_end]
         .iter()
-        .take(40)
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join("\n");
     for c in ON_BEHALF.captures_iter(&opening) {
         let g = c.get(1).map_or("", |m| m.as_str());
-        if c.get(0).is_some_and(|m| m.as_str().ends_with("国务院")) && g.is_empty() {
+        let whole = c.get(0).map_or("", |m| m.as_str());
+        if whole.starts_with("代表") && whole.ends_with("国务院") && g.is_empty() {
             national = true;
             continue;
         }
@@ -271,16 +310,98 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         }
     }
 
+    // 2. Mentions: in the whole text, and (weak hints, as they can be wrong) in furniture
+    // lines that title the page (标题：…, 发文单位：…) and in the file name.
+    let body_hits: Vec<(Hit, f32)> = hits(&body)
+        .into_iter()
+        .map(|h| {
+            let after = &body[h.end..];
+            let self_ref = after.starts_with("人民政府") || after.starts_with("政府");
+            (h, if self_ref { 2.0 } else { 1.0 })
+        })
+        .collect();
+    let base = input.file.rsplit('/').next().unwrap_or(input.file);
+    let hint_hits: Vec<(Hit, f32)> = input
+        .furniture
+        .iter()
+        .filter(|l| l.contains("政府") || l.contains("标题"))
+        .map(|l| (l.as_str(), 3.0))
+        .chain(std::iter::once((base, 2.0)))
+        .flat_map(|(text, w)| hits(text).into_iter().map(move |h| (h, w)))
+        .collect();
+    // A short form that is also an everyday word (南山, 长治) counts only for a place whose
+    // full name the text also uses.
+    let named_fully: Vec<&str> = body_hits
+        .iter()
+        .chain(&hint_hits)
+        .flat_map(|(h, _)| {
+            h.cands
+                .iter()
+                .filter(|(_, k)| *k != NameKind::Short)
+                .map(|(d, _)| d.code)
+        })
+        .collect();
+    let keep = |h: &Hit| -> Option<Vec<Meaning>> {
+        if meaningful(h) {
+            return Some(h.cands.clone());
+        }
+        let v: Vec<_> = h
+            .cands
+            .iter()
+            .filter(|(d, _)| named_fully.contains(&d.code))
+            .copied()
+            .collect();
+        (!v.is_empty()).then_some(v)
+    };
+    let mentions: Vec<(Hit, Vec<Meaning>, f32, bool)> = body_hits
+        .iter()
+        .map(|(h, w)| (h, w, true))
+        .chain(hint_hits.iter().map(|(h, w)| (h, w, false)))
+        .filter_map(|(h, w, in_body)| keep(h).map(|c| (h.clone(), c, *w, in_body)))
+        .collect();
+    // Mentions with a same-named place's share split evenly: the context for telling
+    // same-named places apart by their parents.
+    let mut mention_count: HashMap<&'static str, f32> = HashMap::new();
+    for (_, c, w, _) in &mentions {
+        for (d, _) in c {
+            *mention_count.entry(d.code).or_default() += w / c.len() as f32;
+        }
+    }
+    let context = |code: &str| -> f32 {
+        gazetteer::ancestors(code)
+            .iter()
+            .map(|a| (1.0 + mention_count.get(a.code).copied().unwrap_or(0.0)).ln())
+            .sum()
+    };
+    // Splits a hit's weight among the places its name may mean, by their parents' mentions.
+    let split = |c: &[Meaning]| -> Vec<f32> {
+        let ctx: Vec<f32> = c
+            .iter()
+            .map(|(d, _)| (1.0 + context(d.code)).powi(2))
+            .collect();
+        let total: f32 = ctx.iter().sum();
+        ctx.iter().map(|x| x / total).collect()
+    };
+    for (h, c, w, in_body) in &mentions {
+        for ((d, k), share) in c.iter().zip(split(c)) {
+            let e = cands.entry(d.code).or_default();
+            e.mentions += w * share;
+            if *in_body && *k != NameKind::Short {
+                *e.surfaces.entry(h.text).or_default() += 1.0;
+            }
+        }
+    }
+
+    // 1b. The head's names. Within one snippet (保定市清苑区), the innermost name is the
+    // report's and the others are its parents; an ambiguous name next to its parent
+    // (北京市朝阳区) is that parent's.
     for (snippet, weight) in &strong_snippets {
         let hs: Vec<Hit> = hits(snippet).into_iter().filter(meaningful).collect();
-        // Within one snippet (保定市清苑区), the innermost name is the report's; the others
-        // are its parents.
         let codes: Vec<&str> = hs
             .iter()
             .flat_map(|h| h.cands.iter().map(|(d, _)| d.code))
             .collect();
         for h in &hs {
-            // An ambiguous name (朝阳区) next to its parent (北京市朝阳区) is that parent's.
             let with_parent: Vec<_> = h
                 .cands
                 .iter()
@@ -296,7 +417,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
             } else {
                 with_parent
             };
-            for (d, k) in &hc {
+            for ((d, k), share) in hc.iter().zip(split(&hc)) {
                 let is_parent = codes.iter().any(|c| {
                     *c != d.code && gazetteer::ancestors(c).iter().any(|a| a.code == d.code)
                 });
@@ -304,49 +425,10 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
                     continue;
                 }
                 let c = cands.entry(d.code).or_default();
-                c.strong += weight / hc.len() as f32;
-                c.ambiguous |= h.cands.len() > 1;
+                c.strong += weight * share;
                 if *k != NameKind::Short {
                     *c.surfaces.entry(h.text).or_default() += weight;
                 }
-            }
-        }
-    }
-
-    // 2. Mentions in the whole text.
-    let mut mention_count: HashMap<&'static str, f32> = HashMap::new();
-    for h in hits(&body).into_iter().filter(meaningful) {
-        let after = &body[h.end..];
-        let self_ref = after.starts_with("人民政府") || after.starts_with("政府");
-        let w = if self_ref { 2.0 } else { 1.0 };
-        let _ = h.start;
-        for (d, k) in &h.cands {
-            let share = w / h.cands.len() as f32;
-            *mention_count.entry(d.code).or_default() += share;
-            let c = cands.entry(d.code).or_default();
-            c.mentions += share;
-            c.ambiguous |= h.cands.len() > 1;
-            if *k != NameKind::Short {
-                *c.surfaces.entry(h.text).or_default() += 1.0;
-            }
-        }
-    }
-
-    // Weak hints: furniture lines that title the page (标题：…, 发文单位：…) and the file
-    // name. They can be wrong, so they only add to the mentions.
-    let base = input.file.rsplit('/').next().unwrap_or(input.file);
-    let furniture = input
-        .furniture
-        .iter()
-        .filter(|l| l.contains("政府工作报告") || l.contains("政府") || l.contains("标题"))
-        .map(|l| (l.as_str(), 3.0))
-        .chain(std::iter::once((base, 2.0)));
-    for (text, w) in furniture {
-        for h in hits(text).into_iter().filter(meaningful) {
-            for (d, _) in &h.cands {
-                let c = cands.entry(d.code).or_default();
-                c.mentions += w / h.cands.len() as f32;
-                c.ambiguous |= h.cands.len() > 1;
             }
         }
     }
@@ -391,13 +473,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         let Some(fit) = fitting_name(d, word) else {
             continue;
         };
-        let parents: f32 = gazetteer::ancestors(code)
-            .iter()
-            .map(|a| mention_count.get(a.code).copied().unwrap_or(0.0))
-            .map(|n| (1.0 + n).ln())
-            .sum::<f32>()
-            * if c.ambiguous { 6.0 } else { 1.0 };
-        let score = c.strong * 3.0 + c.mentions.min(200.0) + parents;
+        let score = c.strong * 3.0 + c.mentions.min(200.0) + context(code);
         // The name as the report writes it: the most frequent full or former name that fits
         // the level, else the fitting current/former name.
         let name = c
@@ -418,6 +494,20 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.code.cmp(b.1.code)));
+    // A county-level city and its prefecture both fit 市 (and a county report names its
+    // prefecture often): a place inside the best one, named at least half as much, is the
+    // report's. A prefecture's own report names itself far more than any of its parts.
+    if let Some(&(top, td, _)) = scored.first() {
+        if let Some(pos) = scored.iter().position(|(sc, d, _)| {
+            *sc >= 0.5 * top
+                && gazetteer::ancestors(d.code)
+                    .iter()
+                    .any(|a| a.code == td.code)
+        }) {
+            let inner = scored.remove(pos);
+            scored.insert(0, inner);
+        }
+    }
     let Some(&(best, d, name)) = scored.first() else {
         if national {
             return national_guess(warnings);
@@ -431,11 +521,11 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     let second = scored.get(1).map_or(0.0, |s| s.0);
     let strong = cands.get(d.code).map_or(0.0, |c| c.strong);
     let margin = if best > 0.0 {
-        (best - second) / best
+        ((best - second) / best).max(0.0)
     } else {
         0.0
     };
-    let confidence: f32 = if strong >= 8.0 {
+    let confidence: f32 = if strong >= HEAD_NAMED {
         0.95 - 0.2 * (1.0 - margin).max(0.0).powi(2)
     } else {
         (0.4 + 0.4 * margin).min(0.8)
@@ -447,7 +537,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     }
     if confidence < 0.8 {
         let mut w = format!("region {name} inferred from ");
-        w.push_str(if strong >= 8.0 {
+        w.push_str(if strong >= HEAD_NAMED {
             "the report's head"
         } else {
             "body mentions"
@@ -460,8 +550,21 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         }
         warnings.push(w);
     }
-    if let Some(w) = file_hint_warning(input.file, d, name) {
+    let base = input.file.rsplit('/').next().unwrap_or(input.file);
+    if let Some(w) = hint_warning("the file name", base, d, name) {
         warnings.push(w);
+    }
+    // Crawler headers (标题：…, 发文单位：…, 报告人：…) are labels someone wrote: say when
+    // they disagree with the text.
+    for l in input.furniture.iter().filter(|l| {
+        ["标题", "发文单位", "报告人", "名称", "发布机构"]
+            .iter()
+            .any(|p| l.trim_start().starts_with(p))
+    }) {
+        if let Some(w) = hint_warning("the page header", l, d, name) {
+            warnings.push(w);
+            break;
+        }
     }
     RegionGuess { region, warnings }
 }
@@ -474,12 +577,11 @@ fn national_guess(warnings: Vec<String>) -> RegionGuess {
     RegionGuess { region, warnings }
 }
 
-/// A warning when the file name names a place that is neither the region nor one of its
-/// parents or children.
-fn file_hint_warning(file: &str, d: &Division, name: &str) -> Option<String> {
-    let base = file.rsplit('/').next().unwrap_or(file);
+/// A warning when a hint (the file name, a crawler header) names a place that is neither
+/// the region nor one of its parents or children.
+fn hint_warning(what: &str, hint: &str, d: &Division, name: &str) -> Option<String> {
     let anc = gazetteer::ancestors(d.code);
-    for h in hits(base).into_iter().filter(meaningful) {
+    for h in hits(hint).into_iter().filter(meaningful) {
         let related = h.cands.iter().any(|(c, _)| {
             c.code == d.code
                 || anc.iter().any(|a| a.code == c.code)
@@ -495,9 +597,7 @@ fn file_hint_warning(file: &str, d: &Division, name: &str) -> Option<String> {
                     h.text
                 }
             });
-            return Some(format!(
-                "the file name says {said} but the text names {name}"
-            ));
+            return Some(format!("{what} says {said} but the text names {name}"));
         }
     }
     None
@@ -532,6 +632,16 @@ mod tests {
         assert_eq!(r.code, "152921");
         assert_eq!(r.name, "阿拉善左旗");
         assert!(r.confidence >= 0.8, "{g:?}");
+    }
+
+    #[test]
+    fn speaker_titles_give_levels() {
+        assert_eq!(title_word("代理市长"), Some("市"));
+        assert_eq!(title_word("代县长"), Some("县"));
+        assert_eq!(title_word("自治区人民政府主席"), Some("自治区"));
+        assert_eq!(title_word("国务院总理"), Some("国务院"));
+        assert_eq!(title_word("行署专员"), Some("地区"));
+        assert_eq!(title_word("秘书长"), None);
     }
 
     #[test]

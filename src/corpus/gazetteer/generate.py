@@ -52,6 +52,10 @@ SUFFIXES = ["自治州", "自治县", "自治旗", "自治区", "特别行政区
             "矿区", "新区", "盟", "省", "市", "县", "区", "旗"]
 
 
+# District names that say nothing about a place.
+GENERIC = {"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "市中区", "新区", "城关区"}
+
+
 def stem(name):
     """The name without its suffix and ethnic-autonomy words: 海西蒙古族藏族自治州 → 海西."""
     for s in SUFFIXES:
@@ -150,6 +154,16 @@ def build(dist, gbdir):
                     same_level = [c for c in same_level if c[:4] == code[:4]]
                 if not same_level and level_of(code) == "C" and len(cands) == 1:
                     same_level = cands  # a prefecture that became a district: 莱芜市 → 莱芜区
+                if not same_level and level_of(code) == "K" and name not in GENERIC:
+                    # A one-character stem renamed with a second character in the same
+                    # prefecture (or municipality): 蓟县 → 蓟州区, 陕县 → 陕州区, 开县 → 开州区.
+                    municipal = code[:2] in ("11", "12", "31", "50")
+                    st = stem(name)
+                    if st == name and name[-1] in "县区市旗":
+                        st = name[:-1]
+                    same_level = [c for c in names if level_of(c) == "K"
+                                  and (c[:4] == code[:4] or (c[:2] == code[:2] and municipal))
+                                  and names[c].startswith(st) and stem(names[c]) != st]
                 if len(same_level) != 1:
                     continue
                 target = same_level[0]
