@@ -301,6 +301,10 @@ fn picker_and_filter() {
         })
         .collect();
     assert_eq!(names, ["河北省", "保定市"]);
+    h.key(KeyCode::Enter);
+    assert_eq!(h.app.mode, Mode::Normal);
+    assert_eq!(h.app.regions.filter.text, "保定");
+    h.key(KeyCode::Char('f'));
     h.key(KeyCode::Esc);
     assert!(h.app.regions.filter.text.is_empty());
     assert!(h.app.regions.rows.len() > 2);
@@ -344,4 +348,21 @@ fn help_opens_and_closes() {
     assert_eq!(h.app.help_scroll, 1);
     h.key(KeyCode::Esc);
     assert_eq!(h.app.mode, Mode::Normal);
+}
+
+#[test]
+fn opening_a_report_shows_it_in_the_regions_tree() {
+    let mut h = started();
+    h.key(KeyCode::Char('/'));
+    h.keys("县域");
+    h.key(KeyCode::Enter);
+    assert_eq!(h.report_id(), "130600-2024");
+    let sel = h.app.regions.rows[h.app.regions.selected];
+    assert_eq!(
+        sel,
+        Row::Report {
+            report: 3,
+            depth: 2
+        }
+    );
 }

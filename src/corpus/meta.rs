@@ -79,10 +79,12 @@ fn furniture_value<'a>(furniture: &'a [String], key: &str) -> Option<&'a str> {
 }
 
 static TITLE_DECOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[（(][^）)]{1,8}[）)])?(?P<t>.*?)(?:[（(]全文[）)])?$").expect("valid regex")
+    Regex::new(r"^(?:[（(][^）)]{1,8}[）)])?(?P<t>.*?)(?:[（(][^）)]*[）)])?$")
+        .expect("valid regex")
 });
 
 /// The report's own title from one line: `政 府 工 作 报 告`, `(内蒙古)2020年…政府工作报告(全文)`,
+/// `政府工作报告（摘要）`,
 /// `政府工作报告——2025年1月13日在…` (the part before the dateline).
 fn title_from_line(line: &str) -> Option<String> {
     let s = squeeze(line);
@@ -164,6 +166,9 @@ pub fn extract(input: &MetaInput<'_>) -> Meta {
     if let Some(d) = &found {
         meta.meeting_date = Some(d.date.to_string());
         meta.meeting.clone_from(&d.meeting);
+    }
+    if meta.meeting.is_none() {
+        meta.meeting = date::find_meeting_line(lines, 0, end.max(PREAMBLE_LINES));
     }
 
     // Speaker: a line of the preamble (and of the lines after a dateline found further

@@ -20,7 +20,7 @@ use super::model::{GlossaryEntry, Paragraph, Section, SectionKind};
 use super::numbering::{NumberStyle, Numbering, parse_numbering};
 
 /// A run-in heading's title (the lead phrase) longer than this is taken for a paragraph.
-const MAX_TITLE_CHARS: usize = 50;
+const MAX_TITLE_CHARS: usize = 60;
 /// A heading standing alone on its line may be this long.
 const MAX_LINE_TITLE_CHARS: usize = 80;
 /// A bare (unnumbered) top-level heading is at most this long.
@@ -32,6 +32,10 @@ const CUT_HEADING_CHARS: usize = 3;
 const CUT_HEADING_LINES: usize = 3;
 /// The opening address line is at most this long (各位代表、各位委员、同志们：).
 const OPENING_CHARS: usize = 14;
+/// The head of a report with no opening address is looked for in this many lines.
+const HEAD_SCAN: usize = 10;
+/// A line of the head is at most this long.
+const MAX_HEAD_CHARS: usize = 50;
 /// An excerpt's first heading may be numbered up to this.
 const MAX_EXCERPT_START: u32 = 3;
 /// A bare top-level heading is followed by a line at least this long.
@@ -347,15 +351,41 @@ fn preamble_end(lines: &[String]) -> usize {
     0
 }
 
-/// Where the appendices start: the first glossary heading, or an attachment heading in the
-/// second half of the report.
+/// With no opening address: one past the last line of the head (title, dateline, speaker:
+/// lines naming 工作报告, 会议 or 人民政府, or opening with a dash) among the first lines, so
+/// a masthead such as 中华人民共和国 is not taken for a part.
+fn head_end(lines: &[String]) -> usize {
+    lines
+        .iter()
+        .take(HEAD_SCAN)
+        .rposition(|l| {
+            let t = trim(l);
+            // a head line, not a sentence of the speech that mentions the meeting
+            let short = t.chars().count() <= MAX_HEAD_CHARS && !t.contains(['，', '。', ',']);
+            short
+                && (["工作报告", "会议", "人民政府"]
+                    .iter()
+                    .any(|w| t.contains(w))
+                    || t.starts_with(['—', '―', '-', '－']))
+        })
+        .map_or(0, |i| i + 1)
+}
+
+/// Where the appendices start: glossary and attachment headings in the second half of the
+/// report's text (a stray 注释 line in the body must not swallow the speech).
 fn appendix_starts(lines: &[String]) -> Vec<(usize, SectionKind)> {
-    let n = lines.len();
+    let total: usize = lines.iter().map(String::len).sum();
+    let mut before = 0;
     let mut out = Vec::new();
-    for (i, l) in lines.iter().enumerate().skip(1) {
+    for (i, l) in lines.iter().enumerate() {
+        let at = before;
+        before += l.len();
+        if i == 0 || at * 2 < total {
+            continue;
+        }
         if is_glossary_heading(l) {
             out.push((i, SectionKind::Glossary));
-        } else if i * 2 >= n && is_attachment_heading(l) {
+        } else if is_attachment_heading(l) {
             out.push((i, SectionKind::Appendix));
         }
     }
@@ -519,7 +549,8 @@ pub fn build(lines: Vec<String>) -> Outline {
     let body_end = appendices.first().map_or(n, |a| a.0);
     let from = preamble_end(&lines);
     let cands = numbered_candidates(&lines, from, body_end);
-    let bare = bare_top_level(&lines, &cands, from, body_end);
+    let bare_from = if from == 0 { head_end(&lines) } else { from };
+    let bare = bare_top_level(&lines, &cands, bare_from.min(body_end), body_end);
 
     let mut b = Builder::new(!bare.is_empty());
     let mut heading = vec![false; n];
@@ -586,7 +617,8 @@ pub fn build(lines: Vec<String>) -> Outline {
     let mut sections = b.sections;
     // Anything before the first section is the preamble.
     let first = sections.first().map_or(n, |s| s.first_paragraph);
-    if first > 0 || sections.is_empty() {
+    // (Only when it has paragraphs: an empty text has no sections at all.)
+    if first > 0 {
         sections.insert(
             0,
             Section {

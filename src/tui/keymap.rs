@@ -445,6 +445,35 @@ pub fn help_rows() -> Vec<(String, String)> {
     rows
 }
 
+/// The key table as Markdown, for the README (a test keeps the README's copy current).
+#[must_use]
+pub fn markdown_table() -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from("| Keys | Action |\n|---|---|\n");
+    for (keys, what) in help_rows() {
+        if keys.is_empty() {
+            continue;
+        }
+        if what.is_empty() {
+            let heading = keys.trim_matches(|c| c == '—' || c == ' ');
+            let _ = writeln!(out, "| **{heading}** | |");
+        } else {
+            let keys: Vec<String> = keys
+                .split(' ')
+                .map(|k| {
+                    if k == "|" {
+                        "`\\|`".to_string()
+                    } else {
+                        format!("`{k}`")
+                    }
+                })
+                .collect();
+            let _ = writeln!(out, "| {} | {what} |", keys.join(" "));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

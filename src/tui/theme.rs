@@ -125,3 +125,28 @@ impl Theme {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_uses_modifiers_only() {
+        let t = Theme { no_color: true };
+        for s in [
+            t.border(true),
+            t.heading(1),
+            t.heading(3),
+            t.hit(),
+            t.current_hit(),
+            t.current(),
+            t.dim(),
+            t.status(),
+            t.error(),
+        ] {
+            assert_eq!((s.fg, s.bg), (None, None), "{s:?}");
+        }
+        assert!(t.hit().add_modifier.contains(Modifier::REVERSED));
+        assert_ne!(t.hit(), t.current_hit());
+    }
+}

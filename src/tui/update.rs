@@ -233,7 +233,7 @@ fn line_action(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
             app.regions.filter.clear();
             rebuild_regions(app);
         }
-        (_, Action::Cancel) => app.mode = Mode::Normal,
+        (Mode::Filter, Action::Submit) | (_, Action::Cancel) => app.mode = Mode::Normal,
         _ => {}
     }
 }
@@ -637,7 +637,10 @@ fn show_report(app: &mut App, report: Arc<Report>, jump: &Jump, cmds: &mut Vec<C
     // Show the report in the regions tree.
     if let Some(ri) = app.current_report_index() {
         let path = app.regions.tree.path_to_report(ri);
-        let changed = path.iter().any(|n| app.regions.expanded.insert(*n));
+        let mut changed = false;
+        for n in path {
+            changed |= app.regions.expanded.insert(n);
+        }
         if changed {
             rebuild_regions(app);
         }

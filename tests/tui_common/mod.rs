@@ -262,7 +262,8 @@ impl Source {
                             section_title: s.title.clone(),
                             paragraph: i,
                             snippet: p.text.clone(),
-                            highlights: hl,
+                            highlights: hl.clone(),
+                            paragraph_highlights: hl,
                             score: 1.0,
                         });
                     }

@@ -38,17 +38,51 @@ pub struct Dateline {
 /// Optional `标题：`, an optional title ending in 工作报告, dashes and brackets, then the date.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:标题[:：])?(?:[^—―\-－(（]{0,40}?工作报告)?[\s\u{3000}—―\-－–~～(（]*(?P<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u{3000})）]*(?P<rest>.*)$",
+        r"^(?:标题[:：])?(?:[^—―\-－(（]{0,40}?工作报告)?[\s\u{3000}—―\-－–~～(（]*(?P<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[元一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u{3000})）]*(?P<rest>.*)$",
     )
     .expect("valid regex")
 });
+
+/// A dateline without a date: `——在第十四届全国人民代表大会第三次会议上`.
+static MEETING_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^—―\-－(（]{0,40}?工作报告)?[\s\u{3000}—―\-－–~～(（]*在(?P<rest>.{2,60}?会议)上?[)）]?$")
+        .expect("valid regex")
+});
+
+/// The meeting named by a dateline that gives no date, in `lines[from..to]`.
+#[must_use]
+pub fn find_meeting_line(lines: &[String], from: usize, to: usize) -> Option<String> {
+    lines[from.min(lines.len())..to.min(lines.len())]
+        .iter()
+        .find_map(|l| {
+            let c = MEETING_LINE.captures(trim(l))?;
+            MEETING.find(&c["rest"]).map(|m| squeeze_spaces(m.as_str()))
+        })
+}
+
+fn squeeze_spaces(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect()
+}
 
 /// The meeting: from the ordinal of the congress to 会议.
 static MEETING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"第?[〇零一二三四五六七八九十]+届.*?会议").expect("valid regex"));
 
+/// Full-width digits (２０２１) as ASCII, other characters unchanged.
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (u32::from(c) - u32::from('０')) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
 /// The value of a year written in digits or Chinese numerals (二〇二六).
 fn year_value(s: &str) -> Option<u16> {
+    let s = &ascii_digits(s);
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return s.parse().ok();
     }
@@ -63,6 +97,11 @@ fn year_value(s: &str) -> Option<u16> {
 
 /// The value of a month or day written in digits or Chinese numerals (二十七).
 fn small_value(s: &str) -> Option<u8> {
+    if s == "元" {
+        // 元月: January
+        return Some(1);
+    }
+    let s = &ascii_digits(s);
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return s.parse().ok();
     }
@@ -120,12 +159,7 @@ fn dateline_at(lines: &[String], i: usize) -> Option<Dateline> {
             }
         }
     }
-    let meeting = MEETING.find(&text).map(|m| {
-        m.as_str()
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-            .collect::<String>()
-    });
+    let meeting = MEETING.find(&text).map(|m| squeeze_spaces(m.as_str()));
     Some(Dateline {
         line: i,
         date,

@@ -19,7 +19,7 @@ const MAX_LINE_CHARS: usize = 40;
 
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<pre>.*?)(?P<title>(?:国务院)?代?(?:省长|市长|县长|区长|旗长|州长|盟长|主席|总理))[\s\u{3000}?？\u{fffd}]*(?P<name>[\p{Han}·](?:[\s\u{3000}]?[\p{Han}·]){1,6})?[\s\u{3000}]*$",
+        r"^(?P<pre>.*?)(?P<title>(?:国务院)?代?(?:省长|市长|县长|区长|旗长|州长|盟长|主席|总理|主任|专员))[\s\u{3000}?？\u{fffd}：:]*(?P<name>[\p{Han}·](?:[\s\u{3000}]?[\p{Han}·]){1,6})?[\s\u{3000}]*$",
     )
     .expect("valid regex")
 });
@@ -38,6 +38,9 @@ fn valid_name(name: &str) -> bool {
 #[must_use]
 pub fn parse_line(line: &str) -> Option<Speaker> {
     let line = trim(line);
+    let line = line
+        .strip_prefix("报告人")
+        .map_or(line, |r| r.trim_start_matches(['：', ':', ' ', '\u{3000}']));
     if line.chars().count() > MAX_LINE_CHARS {
         return None;
     }

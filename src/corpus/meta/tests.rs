@@ -108,6 +108,13 @@ fn speaker_lines() {
     assert_eq!(p("浙江省省长 刘捷"), some("省长", Some("刘捷")));
     assert_eq!(p("保定市市长 郭建英"), some("市长", Some("郭建英")));
     assert_eq!(p("副市长 张三"), None);
+    assert_eq!(p("市长：张三"), some("市长", Some("张三")));
+    assert_eq!(p("报告人：保定市市长 郭建英"), some("市长", Some("郭建英")));
+    assert_eq!(p("阿里地区行政公署专员 张三"), some("专员", Some("张三")));
+    assert_eq!(
+        p("内蒙古自治区人民政府主席 王莉霞"),
+        some("主席", Some("王莉霞"))
+    );
     assert_eq!(
         p("市长闫继红在市十六届人大四次会议上作政府工作报告时说"),
         None
@@ -171,4 +178,61 @@ fn year_without_dateline() {
     );
     assert_eq!(m.year, Some(2021));
     assert!(m.warnings[0].contains("title"));
+}
+
+#[test]
+fn dateline_without_a_date_and_full_width_digits() {
+    let m = run(
+        "x.txt",
+        &[
+            "中华人民共和国",
+            "政府工作报告",
+            "——在第十四届全国人民代表大会第三次会议上",
+            "2024年3月",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(
+        m.meeting.as_deref(),
+        Some("第十四届全国人民代表大会第三次会议")
+    );
+    assert_eq!(m.meeting_date, None);
+    assert_eq!(
+        date::parse_date("２０２１年１月２０日").map(|d| d.to_string()),
+        Some("2021-01-20".to_string())
+    );
+    let m = run(
+        "x.txt",
+        &[
+            "政府工作报告",
+            "——2025年3月5日在第十四届全国人民代表大会第三次会议上国务院总理李强",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.meeting_date.as_deref(), Some("2025-03-05"));
+    assert_eq!(
+        (m.speaker.as_deref(), m.speaker_title.as_deref()),
+        (Some("李强"), Some("国务院总理"))
+    );
+}
+
+#[test]
+fn january_as_yuanyue_and_bracketed_title_notes() {
+    assert_eq!(
+        date::parse_date("2023年元月12日").map(|d| d.to_string()),
+        Some("2023-01-12".to_string())
+    );
+    let m = run(
+        "x.txt",
+        &[
+            "2021年政府工作报告（在深圳市罗湖区第八届人民代表大会第一次会议上）",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.title.as_deref(), Some("2021年政府工作报告"));
+    let m = run("x.txt", &["政府工作报告（摘要）", "各位代表："], &[]);
+    assert_eq!(m.title.as_deref(), Some("政府工作报告"));
 }

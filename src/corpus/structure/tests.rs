@@ -288,9 +288,8 @@ fn glossary_headings() {
 #[test]
 fn degenerate_inputs() {
     let o = build(Vec::new());
-    // An empty text still has its (empty) preamble, so there is always a section.
-    assert_eq!(o.sections.len(), 1);
-    assert!(o.paragraphs.is_empty());
+    // An empty text has no sections: the preamble exists only when it has paragraphs.
+    assert!(o.sections.is_empty() && o.paragraphs.is_empty());
     let o = build(lines(&["只有一行"]));
     assert_eq!(o.sections.len(), 1);
     assert_eq!(o.paragraphs[0].section, 0);
@@ -391,4 +390,31 @@ fn a_later_address_does_not_hide_the_first_part() {
         "二、扎实推进中国制造2025先行区建设，厚植产业名城根基",
     ]));
     assert_eq!(top_level(&o), ["过去五年工作回顾", "未来五年工作"]);
+}
+
+#[test]
+fn a_stray_note_line_early_is_not_an_appendix() {
+    let mut l = vec!["各位代表：", "一、工作回顾", "注释", P];
+    l.extend([P; 6]);
+    l.push("二、今年安排");
+    l.extend([P; 6]);
+    let o = build(lines(&l));
+    assert_eq!(top_level(&o), ["工作回顾", "今年安排"]);
+    assert!(o.sections.iter().all(|s| s.kind != SectionKind::Glossary));
+}
+
+#[test]
+fn a_masthead_is_not_a_part() {
+    let o = build(lines(&[
+        "中华人民共和国",
+        "政府工作报告",
+        "——在第十四届全国人民代表大会第三次会议上",
+        "一、过去一年工作回顾",
+        P,
+        "专栏一经济指标",
+        P,
+        "二、今年发展主要预期目标",
+        P,
+    ]));
+    assert_eq!(top_level(&o), ["过去一年工作回顾", "今年发展主要预期目标"]);
 }

@@ -76,10 +76,12 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             t.accent()
         };
         let year = hit.year.map_or("----".to_string(), |y| y.to_string());
-        let head = format!(
-            "{} {} §{} {}",
-            hit.region, year, hit.section, hit.section_title
-        );
+        let region = if hit.region.is_empty() {
+            crate::tui::regions::UNKNOWN
+        } else {
+            hit.region.as_str()
+        };
+        let head = format!("{region} {year} §{} {}", hit.section, hit.section_title);
         put(buf, inner.x, y, inner.width, &[(head, style)]);
         y += 1;
         if y >= inner.y + inner.height {
