@@ -93,15 +93,7 @@ pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
         .iter()
         .map(|p| p.text.len() + 1)
         .sum::<usize>();
-    let title = meta.title.unwrap_or_else(|| {
-        // A report with no title line of its own: name it by its file.
-        file.rsplit('/')
-            .next()
-            .unwrap_or(file)
-            .rsplit_once('.')
-            .map_or(file, |(stem, _)| stem)
-            .to_string()
-    });
+    let title = display_title(meta.title, meta.year, guess.region.as_ref(), file);
     Ok(Report {
         meta: ReportMeta {
             id: String::new(),
@@ -122,6 +114,33 @@ pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
         paragraphs: outline.paragraphs,
         glossary: outline.glossary,
     })
+}
+
+/// The title shown for a report: its own title line when that says which report it is;
+/// otherwise (no title, or the bare 政府工作报告) one made from the year and region
+/// (2020年德令哈市政府工作报告); failing those, the file's name.
+fn display_title(
+    own: Option<String>,
+    year: Option<u16>,
+    region: Option<&Region>,
+    file: &str,
+) -> String {
+    let generic = own
+        .as_deref()
+        .is_none_or(|t| t.trim().is_empty() || t == "政府工作报告");
+    if !generic {
+        return own.unwrap_or_default();
+    }
+    match (year, region) {
+        (Some(y), Some(r)) if r.level == Level::National => format!("{y}年国务院政府工作报告"),
+        (Some(y), Some(r)) => format!("{y}年{}政府工作报告", r.name),
+        _ => own.unwrap_or_else(|| {
+            let name = file.rsplit('/').next().unwrap_or(file);
+            name.rsplit_once('.')
+                .map_or(name, |(stem, _)| stem)
+                .to_string()
+        }),
+    }
 }
 
 /// The id of a report before disambiguation: `<code>-<year>`, with `000000` and `0000`

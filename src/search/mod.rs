@@ -1,17 +1,36 @@
 //! The search engine: a tantivy index of paragraphs plus the cached catalog of reports.
 //!
-//! PLACEHOLDER API (owned by the search work). The TUI and the CLI use only what is here:
-//! [`Engine::open`], [`Engine::catalog`], [`Engine::search`], [`Engine::load_report`] and
-//! [`Query`] for highlighting.
+//! [`Engine::open`] finds (or builds, or updates) the index of a corpus under the data dir,
+//! sends [`Progress::Catalog`] as soon as the catalog is known, then indexes what changed.
+//! [`Engine::search`] runs a [`Query`] (see [`query`] for the syntax). The TUI and the CLI
+//! use only what is re-exported here.
+
+mod collect;
+mod engine;
+mod indexer;
+pub mod normalize;
+pub mod query;
+mod schema;
+mod snippet;
+mod store;
+pub mod tokenizer;
+
+#[doc(hidden)]
+pub mod bench;
 
 use std::ops::Range;
-use std::path::Path;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{Corpus, Rejected, Report, ReportMeta, Section};
+use crate::corpus::{Rejected, ReportMeta, Section};
+
+pub use engine::{Engine, OpenOptions, corpus_dir};
+pub use normalize::normalize;
+pub use query::Query;
+pub use snippet::snippet;
 
 /// One report in the catalog: its metadata and its outline, without the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,6 +52,20 @@ impl Catalog {
     pub fn get(&self, id: &str) -> Option<&CatalogEntry> {
         self.reports.iter().find(|r| r.meta.id == id)
     }
+
+    /// Number of reports per region name, most first.
+    #[must_use]
+    pub fn per_region(&self) -> Vec<(String, usize)> {
+        let mut m: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for r in &self.reports {
+            if let Some(g) = &r.meta.region {
+                *m.entry(g.name.as_str()).or_default() += 1;
+            }
+        }
+        let mut v: Vec<(String, usize)> = m.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v
+    }
 }
 
 /// What a long job is doing, for a progress bar or the TUI's gauge.
@@ -42,7 +75,7 @@ pub enum Progress {
     Parsing { done: usize, total: usize },
     /// The catalog is ready (from the cache or freshly parsed); browsing can start.
     Catalog(Arc<Catalog>),
-    /// Adding paragraphs to the index.
+    /// Adding paragraphs to the index (counted in reports).
     Indexing { done: usize, total: usize },
     /// Another gwr process holds the index; waiting for it.
     Waiting,
@@ -75,6 +108,9 @@ pub struct Hit {
     /// Byte ranges of the hits inside `snippet`.
     pub highlights: Vec<Range<usize>>,
     pub score: f32,
+    /// Byte ranges of the hits inside the whole paragraph (for a reader view).
+    #[serde(default)]
+    pub paragraph_highlights: Vec<Range<usize>>,
 }
 
 /// The answer to a query.
@@ -104,137 +140,28 @@ pub enum SearchError {
     Other(String),
 }
 
-/// A parsed query, usable to highlight its terms in any text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Query {
-    pub text: String,
-}
-
-impl Query {
-    /// Parses the query syntax of `gwr search`.
-    ///
-    /// # Errors
-    /// A [`QueryError`] with a message for the user.
-    pub fn parse(text: &str) -> Result<Query, QueryError> {
-        Ok(Query {
-            text: text.to_string(),
-        })
-    }
-
-    /// Byte ranges of `text` that the query's positive terms match (what to highlight).
-    #[must_use]
-    pub fn highlight(&self, text: &str) -> Vec<Range<usize>> {
-        if self.text.is_empty() {
-            return Vec::new();
-        }
-        text.match_indices(self.text.as_str())
-            .map(|(i, m)| i..i + m.len())
-            .collect()
+impl SearchError {
+    pub(crate) fn index(e: impl std::fmt::Display) -> SearchError {
+        SearchError::Other(format!("search index: {e}"))
     }
 }
 
-/// The opened corpus: catalog plus search index.
-pub struct Engine {
-    corpus: Corpus,
-    catalog: Arc<Catalog>,
-    reports: Vec<Report>,
-}
-
-impl Engine {
-    /// Opens (building or updating as needed) the catalog and index of `corpus` under `data_dir`.
-    ///
-    /// # Errors
-    /// When the corpus cannot be read or the data dir cannot be used.
-    pub fn open(
-        corpus: &Corpus,
-        data_dir: &Path,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<Engine, SearchError> {
-        let _ = data_dir;
-        let loaded = crate::corpus::load(corpus, |done, total| {
-            progress(Progress::Parsing { done, total });
-        })
-        .map_err(|e| SearchError::Other(e.to_string()))?;
-        let catalog = Arc::new(Catalog {
-            reports: loaded
-                .reports
-                .iter()
-                .map(|r| CatalogEntry {
-                    meta: r.meta.clone(),
-                    sections: r.sections.clone(),
-                })
-                .collect(),
-            rejected: loaded.rejected,
-        });
-        progress(Progress::Catalog(catalog.clone()));
-        progress(Progress::Ready);
-        Ok(Engine {
-            corpus: corpus.clone(),
-            catalog,
-            reports: loaded.reports,
-        })
-    }
-
-    #[must_use]
-    pub fn catalog(&self) -> &Arc<Catalog> {
-        &self.catalog
-    }
-
-    #[must_use]
-    pub fn corpus(&self) -> &Corpus {
-        &self.corpus
-    }
-
-    /// Runs a query.
-    ///
-    /// # Errors
-    /// A [`SearchError::Query`] for a malformed query.
-    pub fn search(&self, query: &str, limit: Limit) -> Result<SearchResults, SearchError> {
-        let q = Query::parse(query)?;
-        let mut res = SearchResults::default();
-        for r in &self.reports {
-            for (i, p) in r.paragraphs.iter().enumerate() {
-                let hl = q.highlight(&p.text);
-                if hl.is_empty() {
-                    continue;
-                }
-                res.total_paragraphs += 1;
-                if let Limit::Top(n) = limit {
-                    if res.hits.len() >= n {
-                        continue;
-                    }
-                }
-                let s = &r.sections[p.section];
-                res.hits.push(Hit {
-                    report: r.meta.id.clone(),
-                    region: r
-                        .meta
-                        .region
-                        .as_ref()
-                        .map(|g| g.name.clone())
-                        .unwrap_or_default(),
-                    year: r.meta.year,
-                    section: s.path.clone(),
-                    section_title: s.title.clone(),
-                    paragraph: i,
-                    snippet: p.text.clone(),
-                    highlights: hl,
-                    score: 1.0,
-                });
-            }
-        }
-        Ok(res)
-    }
-
-    /// Loads the full text of a report (parsing its file again).
-    ///
-    /// # Errors
-    /// When the id is unknown or the file can no longer be read.
-    pub fn load_report(&self, id: &str) -> Result<Report, SearchError> {
-        self.reports
-            .iter()
-            .find(|r| r.meta.id == id)
-            .cloned()
-            .ok_or_else(|| SearchError::Other(format!("no report with id {id}")))
-    }
+/// What opening the engine did, for `gwr index`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct IndexStats {
+    pub reports: usize,
+    pub rejected: usize,
+    pub paragraphs: u64,
+    /// Bytes of the index on disk (0 in memory).
+    pub index_bytes: u64,
+    /// Files parsed this time.
+    pub parsed: usize,
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    /// Why the whole index was rebuilt, if it was.
+    pub rebuilt: Option<String>,
+    /// Where the index lives (None: in memory).
+    pub location: Option<PathBuf>,
+    pub elapsed: Duration,
 }

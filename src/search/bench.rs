@@ -1,0 +1,415 @@
+//! `gwr bench`: builds a synthetic corpus by recombining the demo paragraphs under real
+//! regions (all levels) and years, indexes it, and measures parsing, tokenising, building,
+//! opening and keystroke query latency. The search phase runs in a child process (the same
+//! binary, `gwr bench --search-phase DIR`) so its peak memory is measured on its own.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::tokenizer::{TokenStream as _, Tokenizer as _};
+
+use super::tokenizer::{CharTokenizer, JiebaTokenizer};
+use super::{Engine, Limit, OpenOptions};
+use crate::corpus::{Corpus, Overrides, SectionKind};
+
+/// Real GB/T 2260 divisions of every level, for synthetic reports.
+const REGIONS: &[(&str, &str)] = &[
+    ("河北省", "130000"),
+    ("山西省", "140000"),
+    ("内蒙古自治区", "150000"),
+    ("江苏省", "320000"),
+    ("浙江省", "330000"),
+    ("河南省", "410000"),
+    ("广东省", "440000"),
+    ("四川省", "510000"),
+    ("甘肃省", "620000"),
+    ("青海省", "630000"),
+    ("石家庄市", "130100"),
+    ("保定市", "130600"),
+    ("鄂尔多斯市", "150600"),
+    ("乌兰察布市", "150900"),
+    ("阿拉善盟", "152900"),
+    ("杭州市", "330100"),
+    ("洛阳市", "410300"),
+    ("深圳市", "440300"),
+    ("成都市", "510100"),
+    ("兰州市", "620100"),
+    ("海西蒙古族藏族自治州", "632800"),
+    ("清苑区", "130608"),
+    ("容城县", "130629"),
+    ("安新县", "130632"),
+    ("雄县", "130638"),
+    ("涿州市", "130681"),
+    ("定州市", "130682"),
+    ("高碑店市", "130684"),
+    ("准格尔旗", "150622"),
+    ("兴和县", "150924"),
+    ("阿拉善左旗", "152921"),
+    ("西湖区", "330106"),
+    ("新安县", "410323"),
+    ("南山区", "440305"),
+    ("龙华区", "440309"),
+    ("武侯区", "510107"),
+    ("城关区", "620102"),
+    ("德令哈市", "632802"),
+];
+
+/// Queries typed one keystroke at a time (filters are pasted whole, then the words typed).
+pub const QUERIES: &[&str] = &[
+    "高质量发展",
+    "乡村振兴",
+    "新质生产力",
+    "营商环境",
+    "5G",
+    "一带一路",
+    "的",
+    "煤炭",
+    "region:河北省 乡村",
+    "year:2020..2022 就业",
+    "中国农业发展银行",
+    "科技创新",
+    "生态环境保护",
+    "民生实事",
+    "数字经济",
+    "GDP",
+    "2023年",
+    "招商引资",
+    "污染防治攻坚战",
+    "教育 -学前",
+    "level:county 农业",
+];
+
+/// Every prefix a user types on the way to each query.
+#[must_use]
+pub fn keystrokes() -> Vec<String> {
+    let mut out = Vec::new();
+    for q in QUERIES {
+        let (fixed, typed) = match q.rfind(' ') {
+            Some(i) if q[..i].contains(':') => (&q[..=i], &q[i + 1..]),
+            _ => ("", *q),
+        };
+        let mut s = fixed.to_string();
+        for c in typed.chars() {
+            s.push(c);
+            if s.trim() != "-" {
+                out.push(s.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The figures of a run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BenchReport {
+    pub reports: usize,
+    pub bytes: u64,
+    pub parse_s: f64,
+    pub parse_mb_s: f64,
+    pub tokenize_s: f64,
+    pub build_s: f64,
+    pub build_mb_s: f64,
+    pub paragraphs: u64,
+    pub index_bytes: u64,
+    pub open_ms: f64,
+    pub query_p50_ms: f64,
+    pub query_p99_ms: f64,
+    pub query_max_ms: f64,
+    pub keystrokes: usize,
+    pub peak_rss_mb: f64,
+    pub build_peak_rss_mb: f64,
+    pub threads: usize,
+}
+
+/// Peak resident memory of this process (`VmHWM`), in MB.
+#[must_use]
+pub fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/// Writes `n` synthetic reports of about 40 KB into `dir`; returns their total bytes.
+///
+/// # Errors
+/// When the demo cannot be parsed or the files cannot be written.
+pub fn generate(dir: &Path, n: usize) -> anyhow::Result<u64> {
+    let demo = crate::corpus::load(&Corpus::Demo, |_, _| {})?;
+    let mut paragraphs: Vec<&str> = Vec::new();
+    let mut titles: Vec<&str> = Vec::new();
+    for r in &demo.reports {
+        for s in &r.sections {
+            if s.level == 1 && s.kind == SectionKind::Body && !s.title.is_empty() {
+                titles.push(&s.title);
+            }
+        }
+        for p in &r.paragraphs {
+            if !p.heading
+                && r.sections[p.section].kind != SectionKind::Appendix
+                && p.text.len() > 60
+            {
+                paragraphs.push(&p.text);
+            }
+        }
+    }
+    if titles.is_empty() {
+        titles.extend(["过去一年工作回顾", "今年主要任务", "加强政府自身建设"]);
+    }
+    if paragraphs.is_empty() {
+        anyhow::bail!("the demo corpus has no body paragraphs to recombine");
+    }
+    std::fs::create_dir_all(dir)?;
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut total = 0u64;
+    for i in 0..n {
+        let (name, _code) = REGIONS[rng.below(REGIONS.len())];
+        let year = 2008 + rng.below(18);
+        let mut t = String::with_capacity(42_000);
+        let _ = writeln!(t, "{name}{year}年政府工作报告");
+        let _ = writeln!(
+            t,
+            "——{year}年1月{}日在{name}第十{}届人民代表大会第{}次会议上",
+            5 + rng.below(20),
+            NUMERALS[rng.below(5)],
+            NUMERALS[rng.below(5)]
+        );
+        let _ = writeln!(t, "代理人  张{}", NUMERALS[rng.below(10)]);
+        t.push_str("各位代表：\n现在，我代表人民政府，向大会报告工作，请予审议，并请各位政协委员提出意见。\n");
+        let parts = 4 + rng.below(3);
+        for (k, numeral) in NUMERALS.iter().enumerate().take(parts) {
+            let _ = writeln!(t, "{numeral}、{}", titles[rng.below(titles.len())]);
+            let budget = 40_000 * (k + 1) / parts;
+            while t.len() < budget {
+                t.push_str(paragraphs[rng.below(paragraphs.len())]);
+                t.push('\n');
+            }
+        }
+        let file = dir.join(format!("{i:05}_{name}_{year}.txt"));
+        std::fs::write(&file, &t)?;
+        total += t.len() as u64;
+    }
+    Ok(total)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Runs the benchmark on `reports` synthetic reports, in `keep` or a temporary folder.
+///
+/// # Errors
+/// When the temporary corpus cannot be written or the index cannot be built.
+pub fn run(reports: usize, keep: Option<&Path>, verbose: bool) -> anyhow::Result<BenchReport> {
+    let tmp;
+    let root: PathBuf = if let Some(k) = keep {
+        k.to_path_buf()
+    } else {
+        tmp = std::env::temp_dir().join(format!("gwr-bench-{}", std::process::id()));
+        tmp
+    };
+    let cleanup = keep.is_none();
+    let result = run_in(&root, reports, verbose);
+    if cleanup {
+        let _ = std::fs::remove_dir_all(&root);
+    }
+    result
+}
+
+fn say(verbose: bool, msg: &str) {
+    if verbose {
+        eprintln!("bench: {msg}");
+    }
+}
+
+fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchReport> {
+    let corpus_dir = root.join("corpus");
+    let data_dir = root.join("data");
+    let _ = std::fs::remove_dir_all(&corpus_dir);
+    let _ = std::fs::remove_dir_all(&data_dir);
+    say(
+        verbose,
+        &format!(
+            "writing {reports} synthetic reports to {}",
+            corpus_dir.display()
+        ),
+    );
+    let bytes = generate(&corpus_dir, reports)?;
+    let corpus = Corpus::dir(&corpus_dir)?;
+    let mut report = BenchReport {
+        reports,
+        bytes,
+        threads: rayon::current_num_threads(),
+        ..BenchReport::default()
+    };
+    // Parsing alone.
+    say(verbose, "parsing");
+    let files = corpus.files()?;
+    let clock = Instant::now();
+    let parsed = super::indexer::parse_files(&corpus, &files, &Overrides::default(), &mut |_| {});
+    report.parse_s = clock.elapsed().as_secs_f64();
+    report.parse_mb_s = bytes as f64 / 1e6 / report.parse_s;
+    // Tokenising alone (both tokenisers, all cores).
+    say(verbose, "tokenising");
+    super::tokenizer::jieba();
+    let texts: Vec<&str> = parsed
+        .iter()
+        .filter_map(|p| p.result.as_ref().ok())
+        .flat_map(|rep| rep.paragraphs.iter().map(|p| p.text.as_str()))
+        .collect();
+    let clock = Instant::now();
+    let tokens: usize = texts
+        .par_iter()
+        .map(|text| {
+            let mut count = 0;
+            let mut c = CharTokenizer;
+            let mut s = c.token_stream(text);
+            while s.advance() {
+                count += 1;
+            }
+            let mut j = JiebaTokenizer;
+            let mut s = j.token_stream(text);
+            while s.advance() {
+                count += 1;
+            }
+            count
+        })
+        .sum();
+    report.tokenize_s = clock.elapsed().as_secs_f64();
+    say(
+        verbose,
+        &format!("{tokens} tokens in {:.1} s", report.tokenize_s),
+    );
+    drop(texts);
+    drop(parsed);
+    // The full build, as `gwr index` does it.
+    say(verbose, "building the index");
+    let clock = Instant::now();
+    let engine = Engine::open_with(
+        &corpus,
+        &data_dir,
+        OpenOptions { rebuild: true },
+        &mut |_| {},
+    )?;
+    report.build_s = clock.elapsed().as_secs_f64();
+    report.build_mb_s = bytes as f64 / 1e6 / report.build_s;
+    report.paragraphs = engine.stats().paragraphs;
+    report.index_bytes = engine.stats().index_bytes;
+    drop(engine);
+    report.build_peak_rss_mb = peak_rss_mb();
+    // Open and search in a fresh process.
+    say(verbose, "searching (child process)");
+    let exe = std::env::current_exe()?;
+    let out = std::process::Command::new(exe)
+        .arg("bench")
+        .arg("--search-phase")
+        .arg(root)
+        .stderr(std::process::Stdio::inherit())
+        .output()?;
+    if !out.status.success() {
+        anyhow::bail!("the search phase failed ({})", out.status);
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    let f = |k: &str| v.get(k).and_then(serde_json::Value::as_f64).unwrap_or(0.0);
+    report.open_ms = f("open_ms");
+    report.query_p50_ms = f("query_p50_ms");
+    report.query_p99_ms = f("query_p99_ms");
+    report.query_max_ms = f("query_max_ms");
+    report.peak_rss_mb = f("peak_rss_mb");
+    report.keystrokes = f("keystrokes") as usize;
+    Ok(report)
+}
+
+/// The search phase: open the bench index (up to date, so nothing is parsed), then type
+/// every query one keystroke at a time, each returning the top 20 with snippets and counts.
+///
+/// # Errors
+/// When the bench folder cannot be opened.
+pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
+    let corpus = Corpus::dir(root.join("corpus"))?;
+    let t = Instant::now();
+    let engine = Engine::open(&corpus, &root.join("data"), &mut |_| {})?;
+    let open = t.elapsed();
+    if engine.stats().parsed > 0 {
+        anyhow::bail!("the bench index was not up to date");
+    }
+    // The TUI loads jieba in the background while the user starts typing; measure the
+    // steady state, with ranking on.
+    super::tokenizer::jieba();
+    let mut times = Vec::new();
+    for q in keystrokes() {
+        let t = Instant::now();
+        let res = engine.search(&q, Limit::Top(20));
+        times.push(ms(t.elapsed()));
+        if let Ok(res) = res {
+            std::hint::black_box(res);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+    Ok(serde_json::json!({
+        "open_ms": ms(open),
+        "query_p50_ms": pct(0.50),
+        "query_p99_ms": pct(0.99),
+        "query_max_ms": pct(1.0),
+        "keystrokes": times.len(),
+        "peak_rss_mb": peak_rss_mb(),
+    }))
+}
+
+/// The figures as text.
+#[must_use]
+pub fn human(r: &BenchReport) -> String {
+    let mut s = String::new();
+    let mb = |b: u64| b as f64 / 1e6;
+    let _ = writeln!(s, "reports            {}", r.reports);
+    let _ = writeln!(s, "corpus             {:.1} MB", mb(r.bytes));
+    let _ = writeln!(s, "paragraphs         {}", r.paragraphs);
+    let _ = writeln!(
+        s,
+        "parse              {:.2} s ({:.1} MB/s, {} threads)",
+        r.parse_s, r.parse_mb_s, r.threads
+    );
+    let _ = writeln!(s, "tokenise only      {:.2} s", r.tokenize_s);
+    let _ = writeln!(
+        s,
+        "full index build   {:.2} s ({:.1} MB/s)",
+        r.build_s, r.build_mb_s
+    );
+    let _ = writeln!(s, "index size         {:.1} MB", mb(r.index_bytes));
+    let _ = writeln!(s, "open + catalog     {:.1} ms", r.open_ms);
+    let _ = writeln!(
+        s,
+        "keystroke latency  p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} keystrokes, top 20 + counts)",
+        r.query_p50_ms, r.query_p99_ms, r.query_max_ms, r.keystrokes
+    );
+    let _ = writeln!(
+        s,
+        "peak memory        {:.0} MB searching, {:.0} MB building",
+        r.peak_rss_mb, r.build_peak_rss_mb
+    );
+    s
+}

@@ -1,0 +1,634 @@
+//! [`Engine`]: opening (building, updating, waiting for another process) and searching.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use tantivy::collector::TopDocs;
+use tantivy::schema::{TantivyDocument, Value};
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+use super::collect::PerFile;
+use super::indexer;
+use super::query::Query;
+use super::schema::Fields;
+use super::store::{self, Paths, State};
+use super::tokenizer::{self, jieba_if_ready, jieba_words};
+use super::{Catalog, Hit, IndexStats, Limit, Progress, SearchError, SearchResults};
+use crate::corpus::{self, Corpus, Overrides, Report, SourceFile};
+
+/// How to open.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OpenOptions {
+    /// Rebuild the index from scratch.
+    pub rebuild: bool,
+}
+
+/// The opened corpus: catalog plus search index.
+pub struct Engine {
+    corpus: Corpus,
+    catalog: Arc<Catalog>,
+    reader: IndexReader,
+    fields: Fields,
+    /// Catalog position of each file number (`u32::MAX`: not a report).
+    by_fnum: Vec<u32>,
+    stats: IndexStats,
+    warnings: Vec<String>,
+}
+
+fn other(e: impl std::fmt::Display) -> SearchError {
+    SearchError::Other(e.to_string())
+}
+
+/// An index generation as published on disk.
+struct Published {
+    gen_name: String,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    stamp: u64,
+    state: State,
+}
+
+fn load_published(paths: &Paths) -> Result<Published, String> {
+    let gen_name = paths.published().ok_or("no index yet")?;
+    let dir = paths.generation(&gen_name);
+    let index = Index::open_in_dir(&dir).map_err(|e| format!("index unreadable: {e}"))?;
+    tokenizer::register(&index);
+    let fields = Fields::of(&index.schema()).ok_or("index of another schema")?;
+    let metas = index
+        .load_metas()
+        .map_err(|e| format!("index unreadable: {e}"))?;
+    let stamp: u64 = metas
+        .payload
+        .as_deref()
+        .and_then(|p| p.parse().ok())
+        .ok_or("index has no state stamp")?;
+    let bytes = fs::read(store::state_path(&dir, stamp))
+        .map_err(|e| format!("catalog cache unreadable: {e}"))?;
+    let state = State::from_bytes(&bytes)?;
+    if state.version != store::version() {
+        return Err(format!(
+            "index built by another version ({} → {})",
+            state.version,
+            store::version()
+        ));
+    }
+    let reader = open_reader(&index).map_err(|e| format!("index damaged: {e}"))?;
+    let docs = reader.searcher().num_docs();
+    let expected: u64 = state
+        .catalog
+        .reports
+        .iter()
+        .map(|r| r.meta.paragraphs as u64)
+        .sum();
+    if docs != expected {
+        return Err(format!(
+            "index damaged: {docs} paragraphs indexed, {expected} expected"
+        ));
+    }
+    Ok(Published {
+        gen_name,
+        index,
+        reader,
+        fields,
+        stamp,
+        state,
+    })
+}
+
+fn open_reader(index: &Index) -> tantivy::Result<IndexReader> {
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+}
+
+fn overrides_hash(corpus: &Corpus) -> u64 {
+    corpus
+        .root()
+        .and_then(|r| fs::read(r.join(corpus::overrides::FILE_NAME)).ok())
+        .map_or(0, |b| store::content_hash(&b))
+}
+
+/// What changed since the published state.
+#[derive(Default)]
+struct Diff {
+    added: Vec<SourceFile>,
+    changed: Vec<SourceFile>,
+    removed: Vec<String>,
+    /// Files whose size or mtime moved but whose content did not.
+    touched: Vec<SourceFile>,
+}
+
+impl Diff {
+    fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
+}
+
+fn diff(corpus: &Corpus, state: &State, files: &[SourceFile]) -> Diff {
+    let old: HashMap<&str, &store::FileEntry> =
+        state.files.iter().map(|f| (f.rel.as_str(), f)).collect();
+    let mut d = Diff::default();
+    let demo = matches!(corpus, Corpus::Demo);
+    for f in files {
+        match old.get(f.rel.as_str()) {
+            None => d.added.push(f.clone()),
+            Some(e) if !demo && e.size == f.size && e.mtime_ns == f.mtime_ns => {}
+            Some(e) => {
+                let same = corpus
+                    .read(&f.rel)
+                    .is_ok_and(|b| store::content_hash(&b) == e.hash && b.len() as u64 == e.size);
+                if !same {
+                    d.changed.push(f.clone());
+                } else if e.mtime_ns != f.mtime_ns || e.size != f.size {
+                    d.touched.push(f.clone());
+                }
+            }
+        }
+    }
+    let now: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+    d.removed = state
+        .files
+        .iter()
+        .filter(|f| !now.contains(f.rel.as_str()))
+        .map(|f| f.rel.clone())
+        .collect();
+    d
+}
+
+impl Engine {
+    /// Opens (building or updating as needed) the catalog and index of `corpus` under `data_dir`.
+    ///
+    /// # Errors
+    /// When the corpus cannot be read, or the index can be neither used nor built.
+    pub fn open(
+        corpus: &Corpus,
+        data_dir: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Engine, SearchError> {
+        Engine::open_with(corpus, data_dir, OpenOptions::default(), progress)
+    }
+
+    /// [`Engine::open`] with options (`gwr index --rebuild`).
+    ///
+    /// # Errors
+    /// As [`Engine::open`].
+    pub fn open_with(
+        corpus: &Corpus,
+        data_dir: &Path,
+        opts: OpenOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Engine, SearchError> {
+        tokenizer::preload_jieba();
+        let start = Instant::now();
+        let files = corpus.files().map_err(other)?;
+        let paths = Paths::new(data_dir, &corpus.key());
+        let lock = match prepare_dir(&paths) {
+            Ok(l) => l,
+            Err(e) => {
+                let why = format!("cannot write to {}: {e}", paths.root.display());
+                return Engine::open_read_only(corpus, &paths, &files, &why, start, progress);
+            }
+        };
+        let mut sent_catalog = false;
+        if fs4::FileExt::try_lock(&lock).is_err() {
+            if let Ok(p) = load_published(&paths) {
+                progress(Progress::Catalog(Arc::new(p.state.catalog)));
+                sent_catalog = true;
+            }
+            progress(Progress::Waiting);
+            fs4::FileExt::lock(&lock).map_err(other)?;
+        }
+        let result =
+            Engine::open_locked(corpus, &paths, &files, opts, start, sent_catalog, progress);
+        let _ = fs4::FileExt::unlock(&lock);
+        match result {
+            Err(SearchError::Other(e)) if e.starts_with("cannot write") => {
+                Engine::open_read_only(corpus, &paths, &files, &e, start, progress)
+            }
+            r => r,
+        }
+    }
+
+    fn open_locked(
+        corpus: &Corpus,
+        paths: &Paths,
+        files: &[SourceFile],
+        opts: OpenOptions,
+        start: Instant,
+        sent_catalog: bool,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Engine, SearchError> {
+        let ov = overrides_hash(corpus);
+        let published = if opts.rebuild {
+            Err("rebuild asked for".to_string())
+        } else {
+            load_published(paths).and_then(|p| {
+                if p.state.overrides == ov {
+                    Ok(p)
+                } else {
+                    Err("the override file changed".to_string())
+                }
+            })
+        };
+        let mut p = match published {
+            Ok(p) => p,
+            Err(reason) => return Engine::rebuild(corpus, paths, files, reason, start, progress),
+        };
+        let d = diff(corpus, &p.state, files);
+        let mut stats = IndexStats::default();
+        if d.is_empty() {
+            if !d.touched.is_empty() {
+                // Same content, new mtimes: refresh the fingerprints only.
+                let new: HashMap<&str, &SourceFile> =
+                    d.touched.iter().map(|f| (f.rel.as_str(), f)).collect();
+                for e in &mut p.state.files {
+                    if let Some(f) = new.get(e.rel.as_str()) {
+                        e.size = f.size;
+                        e.mtime_ns = f.mtime_ns;
+                    }
+                }
+                let dir = paths.generation(&p.gen_name);
+                let bytes = p.state.to_bytes().map_err(other)?;
+                store::write_atomic(&store::state_path(&dir, p.stamp), &bytes).map_err(|e| {
+                    SearchError::Other(format!("cannot write to {}: {e}", dir.display()))
+                })?;
+            }
+            let catalog = Arc::new(p.state.catalog.clone());
+            if !sent_catalog {
+                progress(Progress::Catalog(catalog.clone()));
+            }
+            stats.location = Some(paths.generation(&p.gen_name));
+            return Ok(Engine::finish(
+                corpus, &p.state, catalog, p.reader, p.fields, stats, start, progress,
+            ));
+        }
+        // Incremental update of the published generation.
+        let overrides = Overrides::load(corpus).map_err(other)?;
+        let todo: Vec<SourceFile> = d.added.iter().chain(&d.changed).cloned().collect();
+        let parsed = indexer::parse_files(corpus, &todo, &overrides, progress);
+        let dropped: HashSet<String> = d
+            .removed
+            .iter()
+            .chain(d.changed.iter().map(|f| &f.rel))
+            .cloned()
+            .collect();
+        let (mut state, to_index) =
+            indexer::next_state(Some(&p.state), &dropped, parsed, store::version(), ov);
+        for e in &mut state.files {
+            if let Some(f) = d.touched.iter().find(|f| f.rel == e.rel) {
+                e.size = f.size;
+                e.mtime_ns = f.mtime_ns;
+            }
+        }
+        let catalog = Arc::new(state.catalog.clone());
+        progress(Progress::Catalog(catalog.clone()));
+        let dir = paths.generation(&p.gen_name);
+        let stamp = p.stamp + 1;
+        let bytes = state.to_bytes().map_err(other)?;
+        store::write_atomic(&store::state_path(&dir, stamp), &bytes)
+            .map_err(|e| SearchError::Other(format!("cannot write to {}: {e}", dir.display())))?;
+        let delete: Vec<String> = dropped.into_iter().collect();
+        indexer::write(&p.index, &p.fields, &delete, &to_index, stamp, progress)?;
+        store::remove_other_states(&dir, stamp);
+        p.reader.reload().map_err(SearchError::index)?;
+        stats.parsed = todo.len();
+        stats.added = d.added.len();
+        stats.changed = d.changed.len();
+        stats.removed = d.removed.len();
+        stats.location = Some(dir);
+        Ok(Engine::finish(
+            corpus, &state, catalog, p.reader, p.fields, stats, start, progress,
+        ))
+    }
+
+    /// Builds a new generation from scratch and publishes it.
+    fn rebuild(
+        corpus: &Corpus,
+        paths: &Paths,
+        files: &[SourceFile],
+        reason: String,
+        start: Instant,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Engine, SearchError> {
+        let keep = paths.published().unwrap_or_default();
+        // Half-built generations of a killed process: nobody reads them.
+        for (_, name) in paths.generations() {
+            if name != keep {
+                let _ = fs::remove_dir_all(paths.generation(&name));
+            }
+        }
+        let gen_name = paths.next_generation();
+        let dir = paths.generation(&gen_name);
+        let cannot = |e: &dyn std::fmt::Display| {
+            SearchError::Other(format!("cannot write to {}: {e}", dir.display()))
+        };
+        fs::create_dir_all(&dir).map_err(|e| cannot(&e))?;
+        let (schema, fields) = Fields::build();
+        let index = Index::create_in_dir(&dir, schema).map_err(|e| cannot(&e))?;
+        tokenizer::register(&index);
+        let (state, to_index) = Engine::parse_all(corpus, files, progress)?;
+        let catalog = Arc::new(state.catalog.clone());
+        progress(Progress::Catalog(catalog.clone()));
+        let stamp = 1;
+        let bytes = state.to_bytes().map_err(other)?;
+        store::write_atomic(&store::state_path(&dir, stamp), &bytes).map_err(|e| cannot(&e))?;
+        indexer::write(&index, &fields, &[], &to_index, stamp, progress)?;
+        drop(to_index);
+        paths.publish(&gen_name).map_err(|e| cannot(&e))?;
+        paths.remove_others(&gen_name);
+        let reader = open_reader(&index).map_err(SearchError::index)?;
+        let stats = IndexStats {
+            parsed: files.len(),
+            added: files.len(),
+            rebuilt: Some(reason),
+            location: Some(dir),
+            ..IndexStats::default()
+        };
+        Ok(Engine::finish(
+            corpus, &state, catalog, reader, fields, stats, start, progress,
+        ))
+    }
+
+    fn parse_all(
+        corpus: &Corpus,
+        files: &[SourceFile],
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(State, Vec<(u32, Report)>), SearchError> {
+        let overrides = Overrides::load(corpus).map_err(other)?;
+        let parsed = indexer::parse_files(corpus, files, &overrides, progress);
+        Ok(indexer::next_state(
+            None,
+            &HashSet::new(),
+            parsed,
+            store::version(),
+            overrides_hash(corpus),
+        ))
+    }
+
+    /// The data dir cannot be written: use the published index if it is up to date,
+    /// else build one in memory for this session.
+    fn open_read_only(
+        corpus: &Corpus,
+        paths: &Paths,
+        files: &[SourceFile],
+        why: &str,
+        start: Instant,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Engine, SearchError> {
+        if let Ok(p) = load_published(paths) {
+            if p.state.overrides == overrides_hash(corpus)
+                && diff(corpus, &p.state, files).is_empty()
+            {
+                let catalog = Arc::new(p.state.catalog.clone());
+                progress(Progress::Catalog(catalog.clone()));
+                let stats = IndexStats {
+                    location: Some(paths.generation(&p.gen_name)),
+                    ..IndexStats::default()
+                };
+                let mut e = Engine::finish(
+                    corpus, &p.state, catalog, p.reader, p.fields, stats, start, progress,
+                );
+                e.warnings
+                    .push(format!("{why}; using the index already there (read-only)"));
+                return Ok(e);
+            }
+        }
+        let (schema, fields) = Fields::build();
+        let index = Index::create_in_ram(schema);
+        tokenizer::register(&index);
+        let (state, to_index) = Engine::parse_all(corpus, files, progress)?;
+        let catalog = Arc::new(state.catalog.clone());
+        progress(Progress::Catalog(catalog.clone()));
+        indexer::write(&index, &fields, &[], &to_index, 1, progress)?;
+        let reader = open_reader(&index).map_err(SearchError::index)?;
+        let stats = IndexStats {
+            parsed: files.len(),
+            added: files.len(),
+            rebuilt: Some("in memory".into()),
+            ..IndexStats::default()
+        };
+        let mut e = Engine::finish(
+            corpus, &state, catalog, reader, fields, stats, start, progress,
+        );
+        e.warnings.push(format!(
+            "{why}; searching an index built in memory for this session"
+        ));
+        Ok(e)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        corpus: &Corpus,
+        state: &State,
+        catalog: Arc<Catalog>,
+        reader: IndexReader,
+        fields: Fields,
+        mut stats: IndexStats,
+        start: Instant,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Engine {
+        let pos: HashMap<&str, u32> = catalog
+            .reports
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.meta.file.as_str(), i as u32))
+            .collect();
+        let mut by_fnum = vec![u32::MAX; state.next_fnum as usize];
+        for f in &state.files {
+            if let Some(i) = pos.get(f.rel.as_str()) {
+                by_fnum[f.fnum as usize] = *i;
+            }
+        }
+        stats.reports = catalog.reports.len();
+        stats.rejected = catalog.rejected.len();
+        stats.paragraphs = reader.searcher().num_docs();
+        stats.index_bytes = stats.location.as_deref().map_or(0, store::dir_bytes);
+        stats.elapsed = start.elapsed();
+        progress(Progress::Ready);
+        Engine {
+            corpus: corpus.clone(),
+            catalog,
+            reader,
+            fields,
+            by_fnum,
+            stats,
+            warnings: Vec::new(),
+        }
+    }
+
+    #[must_use]
+    pub fn catalog(&self) -> &Arc<Catalog> {
+        &self.catalog
+    }
+
+    #[must_use]
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// What opening did: counts, what changed, index size, time.
+    #[must_use]
+    pub fn stats(&self) -> &IndexStats {
+        &self.stats
+    }
+
+    /// Problems the user should know about (a read-only data dir, …).
+    #[must_use]
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Runs a query: the top hits with snippets, and counts over every match.
+    ///
+    /// # Errors
+    /// A [`SearchError::Query`] for a malformed query.
+    pub fn search(&self, query: &str, limit: Limit) -> Result<SearchResults, SearchError> {
+        let start = Instant::now();
+        let q = Query::parse(query)?;
+        let rank_words = rank_words(&q);
+        let tq = q.to_tantivy(&self.fields, &rank_words);
+        let searcher = self.reader.searcher();
+        let counts = searcher
+            .search(
+                &*tq,
+                &PerFile {
+                    files: self.by_fnum.len(),
+                },
+            )
+            .map_err(SearchError::index)?;
+        let mut res = SearchResults::default();
+        let mut per_year: BTreeMap<u16, usize> = BTreeMap::new();
+        let mut per_region: HashMap<&str, usize> = HashMap::new();
+        for (fnum, &c) in counts.iter().enumerate() {
+            if c == 0 {
+                continue;
+            }
+            let Some(entry) = self
+                .by_fnum
+                .get(fnum)
+                .and_then(|&i| self.catalog.reports.get(i as usize))
+            else {
+                continue;
+            };
+            let c = c as usize;
+            res.total_paragraphs += c;
+            res.total_reports += 1;
+            if let Some(y) = entry.meta.year {
+                *per_year.entry(y).or_default() += c;
+            }
+            if let Some(r) = &entry.meta.region {
+                *per_region.entry(r.name.as_str()).or_default() += c;
+            }
+        }
+        res.per_year = per_year.into_iter().collect();
+        let mut regions: Vec<(String, usize)> = per_region
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        regions.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        res.per_region = regions;
+        let n = match limit {
+            Limit::Top(n) => n.min(res.total_paragraphs),
+            Limit::All => res.total_paragraphs,
+        };
+        if n > 0 {
+            let top = searcher
+                .search(&*tq, &TopDocs::with_limit(n).order_by_score())
+                .map_err(SearchError::index)?;
+            res.hits.reserve(top.len());
+            for (score, addr) in top {
+                let doc: TantivyDocument = searcher.doc(addr).map_err(SearchError::index)?;
+                if let Some(hit) = self.hit(&q, &doc, score) {
+                    res.hits.push(hit);
+                }
+            }
+        }
+        res.elapsed = start.elapsed();
+        Ok(res)
+    }
+
+    fn hit(&self, q: &Query, doc: &TantivyDocument, score: f32) -> Option<Hit> {
+        let f = &self.fields;
+        let u = |field| doc.get_first(field).and_then(|v| v.as_u64());
+        let fnum = u(f.fnum)? as usize;
+        let entry = self
+            .catalog
+            .reports
+            .get(*self.by_fnum.get(fnum)? as usize)?;
+        let text = doc.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
+        let sec = entry.sections.get(u(f.sec)? as usize);
+        let paragraph_highlights = q.highlight(text);
+        let (snippet, highlights) = super::snippet::snippet(text, &paragraph_highlights);
+        Some(Hit {
+            report: entry.meta.id.clone(),
+            region: entry
+                .meta
+                .region
+                .as_ref()
+                .map(|g| g.name.clone())
+                .unwrap_or_default(),
+            year: entry.meta.year,
+            section: sec.map(|s| s.path.clone()).unwrap_or_default(),
+            section_title: sec.map(|s| s.title.clone()).unwrap_or_default(),
+            paragraph: u(f.para)? as usize,
+            snippet,
+            highlights,
+            score,
+            paragraph_highlights,
+        })
+    }
+
+    /// Loads the full text of a report (parsing its file again).
+    ///
+    /// # Errors
+    /// When the id is unknown or the file can no longer be read.
+    pub fn load_report(&self, id: &str) -> Result<Report, SearchError> {
+        let entry = self
+            .catalog
+            .get(id)
+            .ok_or_else(|| SearchError::Other(format!("no report with id {id}")))?;
+        let overrides = Overrides::load(&self.corpus).map_err(other)?;
+        let mut r = corpus::load_file(&self.corpus, &entry.meta.file, &overrides)
+            .map_err(|e| SearchError::Other(format!("cannot read {}: {}", e.file, e.reason)))?;
+        r.meta.id.clone_from(&entry.meta.id);
+        Ok(r)
+    }
+}
+
+/// jieba words of the query's positive terms, for ranking (none until jieba is loaded).
+fn rank_words(q: &Query) -> Vec<String> {
+    let Some(j) = jieba_if_ready() else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for t in q.must.iter().flatten() {
+        for (a, b) in jieba_words(j, t) {
+            let w = &t[a..b];
+            if !out.iter().any(|o| o == w) {
+                out.push(w.to_string());
+            }
+        }
+    }
+    out
+}
+
+fn prepare_dir(paths: &Paths) -> std::io::Result<File> {
+    fs::create_dir_all(&paths.root)?;
+    File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(paths.lock())
+}
+
+/// The directory an engine for `corpus` keeps under `data_dir` (for tests and tools).
+#[must_use]
+pub fn corpus_dir(corpus: &Corpus, data_dir: &Path) -> PathBuf {
+    Paths::new(data_dir, &corpus.key()).root
+}

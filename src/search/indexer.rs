@@ -1,0 +1,272 @@
+//! Turning reports into paragraph documents: parsing files in parallel, building the
+//! catalog, and feeding tantivy's writer.
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+use tantivy::schema::TantivyDocument;
+use tantivy::{Index, IndexWriter, Term};
+
+use super::normalize::normalize;
+use super::schema::Fields;
+use super::store::{FileEntry, State};
+use super::{Catalog, CatalogEntry, Progress, SearchError};
+use crate::corpus::{self, Corpus, Overrides, Region, Rejected, Report, SourceFile};
+
+/// One file read and parsed.
+pub struct Parsed {
+    pub file: SourceFile,
+    pub hash: u64,
+    pub result: Result<Report, Rejected>,
+}
+
+/// Reads, hashes and parses files on all cores, reporting progress.
+pub fn parse_files(
+    corpus: &Corpus,
+    files: &[SourceFile],
+    overrides: &Overrides,
+    progress: &mut dyn FnMut(Progress),
+) -> Vec<Parsed> {
+    let total = files.len();
+    let mut out = Vec::with_capacity(total);
+    progress(Progress::Parsing { done: 0, total });
+    for chunk in files.chunks(64) {
+        let parsed: Vec<Parsed> = chunk
+            .par_iter()
+            .map(|f| {
+                let (hash, result) = match corpus.read(&f.rel) {
+                    Ok(bytes) => (
+                        super::store::content_hash(&bytes),
+                        corpus::parse_report(&f.rel, &bytes)
+                            .map(|mut r| {
+                                overrides.apply(&mut r.meta);
+                                r
+                            })
+                            .map_err(|e| Rejected {
+                                file: f.rel.clone(),
+                                reason: e.to_string(),
+                            }),
+                    ),
+                    Err(e) => (
+                        0,
+                        Err(Rejected {
+                            file: f.rel.clone(),
+                            reason: e.to_string(),
+                        }),
+                    ),
+                };
+                Parsed {
+                    file: f.clone(),
+                    hash,
+                    result,
+                }
+            })
+            .collect();
+        out.extend(parsed);
+        progress(Progress::Parsing {
+            done: out.len(),
+            total,
+        });
+    }
+    out
+}
+
+/// The next state: `old` without the `dropped` files, plus the `parsed` ones (which get new
+/// file numbers). Returns it with the reports to index and their file numbers.
+pub fn next_state(
+    old: Option<&State>,
+    dropped: &HashSet<String>,
+    parsed: Vec<Parsed>,
+    version: &str,
+    overrides: u64,
+) -> (State, Vec<(u32, Report)>) {
+    let mut state = State {
+        version: version.to_string(),
+        overrides,
+        next_fnum: old.map_or(0, |s| s.next_fnum),
+        files: Vec::new(),
+        catalog: Catalog::default(),
+    };
+    if let Some(old) = old {
+        state.files = old
+            .files
+            .iter()
+            .filter(|f| !dropped.contains(&f.rel))
+            .cloned()
+            .collect();
+        state.catalog.reports = old
+            .catalog
+            .reports
+            .iter()
+            .filter(|r| !dropped.contains(&r.meta.file))
+            .cloned()
+            .collect();
+        state.catalog.rejected = old
+            .catalog
+            .rejected
+            .iter()
+            .filter(|r| !dropped.contains(&r.file))
+            .cloned()
+            .collect();
+    }
+    let mut to_index = Vec::new();
+    for p in parsed {
+        let fnum = state.next_fnum;
+        state.next_fnum += 1;
+        state.files.push(FileEntry {
+            rel: p.file.rel.clone(),
+            size: p.file.size,
+            mtime_ns: p.file.mtime_ns,
+            hash: p.hash,
+            fnum,
+        });
+        match p.result {
+            Ok(r) => {
+                state.catalog.reports.push(CatalogEntry {
+                    meta: r.meta.clone(),
+                    sections: r.sections.clone(),
+                });
+                to_index.push((fnum, r));
+            }
+            Err(e) => state.catalog.rejected.push(e),
+        }
+    }
+    state.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    finish_catalog(&mut state.catalog);
+    (state, to_index)
+}
+
+/// Assigns ids over the whole catalog and sorts it (region code, year, file).
+pub fn finish_catalog(c: &mut Catalog) {
+    let mut metas: Vec<_> = c.reports.iter().map(|r| r.meta.clone()).collect();
+    corpus::assign_ids(&mut metas);
+    for (r, m) in c.reports.iter_mut().zip(metas) {
+        r.meta.id = m.id;
+    }
+    c.reports.sort_by(|a, b| {
+        let code = |e: &CatalogEntry| e.meta.region.as_ref().map(|r| r.code.clone());
+        (code(a), a.meta.year, &a.meta.file).cmp(&(code(b), b.meta.year, &b.meta.file))
+    });
+    c.rejected.sort_by(|a, b| a.file.cmp(&b.file));
+}
+
+/// Region names without their suffix (河北省 → 河北), for `region:` filters.
+fn short_name(name: &str) -> Option<&str> {
+    const SUFFIXES: [&str; 12] = [
+        "维吾尔自治区",
+        "壮族自治区",
+        "回族自治区",
+        "特别行政区",
+        "自治区",
+        "自治州",
+        "地区",
+        "省",
+        "市",
+        "县",
+        "区",
+        "旗",
+    ];
+    let s = SUFFIXES.iter().find_map(|s| name.strip_suffix(s))?;
+    (s.chars().count() >= 2).then_some(s)
+}
+
+/// The `region` terms of a report: names and codes of the region and every enclosing one.
+#[must_use]
+pub fn region_terms(region: Option<&Region>) -> Vec<String> {
+    let Some(r) = region else {
+        return Vec::new();
+    };
+    let mut out = vec![r.name.clone(), r.full.clone(), r.code.clone()];
+    out.extend(r.ancestors.iter().cloned());
+    out.extend(r.ancestor_names.iter().cloned());
+    let names: Vec<String> = std::iter::once(&r.name)
+        .chain(&r.ancestor_names)
+        .filter_map(|n| short_name(n).map(str::to_string))
+        .collect();
+    out.extend(names);
+    let mut seen = HashSet::new();
+    out.into_iter()
+        .map(|t| normalize(&t))
+        .filter(|t| !t.is_empty() && seen.insert(t.clone()))
+        .collect()
+}
+
+/// Adds one document per paragraph of a report.
+pub fn add_report(
+    writer: &IndexWriter,
+    f: &Fields,
+    report: &Report,
+    fnum: u32,
+) -> tantivy::Result<()> {
+    let regions = region_terms(report.meta.region.as_ref());
+    let level = report.meta.region.as_ref().map(|r| r.level.as_str());
+    let year = u64::from(report.meta.year.unwrap_or(0));
+    // Each section's title chain, innermost last.
+    let mut chains: HashMap<usize, String> = HashMap::new();
+    for (i, p) in report.paragraphs.iter().enumerate() {
+        let chain = chains.entry(p.section).or_insert_with(|| {
+            let mut titles = Vec::new();
+            let mut s = Some(p.section);
+            while let Some(k) = s {
+                let Some(sec) = report.sections.get(k) else {
+                    break;
+                };
+                titles.push(sec.title.as_str());
+                s = sec.parent;
+            }
+            titles.reverse();
+            titles.join("\n")
+        });
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.file, &report.meta.file);
+        doc.add_u64(f.fnum, u64::from(fnum));
+        doc.add_u64(f.para, i as u64);
+        doc.add_u64(f.sec, p.section as u64);
+        doc.add_text(f.text, &p.text);
+        doc.add_text(f.exact, &p.text);
+        doc.add_text(f.words, &p.text);
+        for r in &regions {
+            doc.add_text(f.region, r);
+        }
+        if let Some(l) = level {
+            doc.add_text(f.level, l);
+        }
+        doc.add_u64(f.year, year);
+        doc.add_text(f.section, chain.as_str());
+        writer.add_document(doc)?;
+    }
+    Ok(())
+}
+
+/// Deletes the paragraphs of `delete`, adds `reports`, and commits with `stamp` as payload.
+pub fn write(
+    index: &Index,
+    f: &Fields,
+    delete: &[String],
+    reports: &[(u32, Report)],
+    stamp: u64,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(), SearchError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(2, std::num::NonZero::get)
+        .clamp(1, 4);
+    let mut writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(threads, threads * 120_000_000)
+        .map_err(SearchError::index)?;
+    for rel in delete {
+        writer.delete_term(Term::from_field_text(f.file, rel));
+    }
+    let total = reports.len();
+    progress(Progress::Indexing { done: 0, total });
+    for (i, (fnum, r)) in reports.iter().enumerate() {
+        add_report(&writer, f, r, *fnum).map_err(SearchError::index)?;
+        if (i + 1) % 16 == 0 || i + 1 == total {
+            progress(Progress::Indexing { done: i + 1, total });
+        }
+    }
+    let mut pc = writer.prepare_commit().map_err(SearchError::index)?;
+    pc.set_payload(&stamp.to_string());
+    pc.commit().map_err(SearchError::index)?;
+    writer.wait_merging_threads().map_err(SearchError::index)?;
+    Ok(())
+}

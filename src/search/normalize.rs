@@ -1,0 +1,90 @@
+//! The one normalisation both the index and the queries go through: NFKC, then lower case.
+//!
+//! It works character by character (each character's NFKC form, lower-cased), so every
+//! normalised character can be traced back to the original character it came from. That
+//! map is what turns a match in normalised text into byte ranges of the original text.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+
+fn is_stable(c: char) -> bool {
+    // CJK unified ideographs and common CJK punctuation are their own NFKC form.
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{3001}'..='\u{3002}' | '\u{300a}'..='\u{3011}')
+}
+
+fn push_normalized(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if is_stable(c) {
+        out.push(c);
+    } else {
+        for n in std::iter::once(c).nfkc() {
+            for l in n.to_lowercase() {
+                out.push(l);
+            }
+        }
+    }
+}
+
+/// `text` in NFKC, lower-cased.
+#[must_use]
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        push_normalized(c, &mut out);
+    }
+    out
+}
+
+/// Normalised text with, for each of its bytes, the byte range of the original character
+/// it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    pub text: String,
+    origin: Vec<(u32, u32)>,
+}
+
+impl Normalized {
+    #[must_use]
+    pub fn new(original: &str) -> Normalized {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        for (i, c) in original.char_indices() {
+            let before = text.len();
+            push_normalized(c, &mut text);
+            let span = (i as u32, (i + c.len_utf8()) as u32);
+            origin.resize(origin.len() + (text.len() - before), span);
+        }
+        Normalized { text, origin }
+    }
+
+    /// The byte range of the original text that a range of the normalised text came from.
+    #[must_use]
+    pub fn original_range(&self, r: &Range<usize>) -> Range<usize> {
+        if r.start >= r.end || r.end > self.origin.len() {
+            return 0..0;
+        }
+        self.origin[r.start].0 as usize..self.origin[r.end - 1].1 as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_and_case_fold() {
+        assert_eq!(normalize("５Ｇ网络"), "5g网络");
+        assert_eq!(normalize("GDP增长3.5％"), "gdp增长3.5%");
+        assert_eq!(normalize("各位代表："), "各位代表:");
+    }
+
+    #[test]
+    fn maps_back_to_original_bytes() {
+        let n = Normalized::new("建设５Ｇ基站");
+        let at = n.text.find("5g").unwrap();
+        let r = n.original_range(&(at..at + 2));
+        assert_eq!(&"建设５Ｇ基站"[r], "５Ｇ");
+    }
+}

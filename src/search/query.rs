@@ -1,0 +1,416 @@
+//! The query language of `gwr search` and the TUI.
+//!
+//! - A word matches where that string occurs in a paragraph, like grep (after NFKC and case
+//!   folding on both sides): `煤` finds 煤炭, `５Ｇ` finds 5G.
+//! - Words separated by spaces must all occur (AND); `"..."` is a phrase (spaces kept);
+//!   `-word` or `-"..."` excludes; `a OR b` matches either.
+//! - Filters: `region:` (a name or GB/T 2260 code of any level: `region:河北省`,
+//!   `region:130000`), `year:2020`, `year:2018..2022`, `level:county`, `section:` (words of
+//!   the section titles). A query of filters only lists every paragraph of those reports.
+//! - Malformed queries (empty, unbalanced quotes, a lone `-`, `OR` with nothing on one side,
+//!   `year:abc`, an unknown level) are a [`QueryError`].
+
+use std::ops::{Bound, Range};
+
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query as TQuery,
+    RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use super::QueryError;
+use super::normalize::{Normalized, normalize};
+use super::schema::Fields;
+use super::tokenizer::exact_terms;
+use crate::corpus::Level;
+
+/// A parsed query, usable to highlight its terms in any text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// The query as typed.
+    pub text: String,
+    /// Groups that must all match; each is a list of alternatives (`OR`), normalised.
+    pub must: Vec<Vec<String>>,
+    /// Normalised strings that must not occur.
+    pub exclude: Vec<String>,
+    /// `region:` values (normalised), any of which may match.
+    pub regions: Vec<String>,
+    /// `year:` range, inclusive.
+    pub years: Option<(u16, u16)>,
+    /// `level:` values, any of which may match.
+    pub levels: Vec<Level>,
+    /// `section:` values (normalised), all of which must occur in the section titles.
+    pub sections: Vec<String>,
+}
+
+#[derive(Debug)]
+enum Item {
+    Word { text: String, negated: bool },
+    Or,
+    Filter { key: String, value: String },
+}
+
+const FILTERS: [&str; 4] = ["region", "year", "level", "section"];
+
+fn err(msg: impl Into<String>) -> QueryError {
+    QueryError(msg.into())
+}
+
+/// Splits the query into words, quoted phrases, `OR` and filters.
+fn lex(text: &str) -> Result<Vec<Item>, QueryError> {
+    let mut items = Vec::new();
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let mut negated = false;
+        let mut s = rest;
+        if let Some(t) = s.strip_prefix('-') {
+            negated = true;
+            s = t;
+            if s.is_empty() || s.starts_with(char::is_whitespace) {
+                return Err(err(
+                    "a lone - excludes nothing: write -word to leave out paragraphs with word",
+                ));
+            }
+        }
+        // A filter key?
+        let mut key = None;
+        if !negated {
+            if let Some((k, _)) = s.split_once(':') {
+                if FILTERS.contains(&k.to_ascii_lowercase().as_str()) {
+                    key = Some(k.to_ascii_lowercase());
+                    s = &s[k.len() + 1..];
+                }
+            }
+        }
+        let (value, quoted, after) = if let Some(t) = s.strip_prefix(['"', '“', '”']) {
+            let end = t.find(['"', '“', '”']).ok_or_else(|| {
+                err("unbalanced quote: a phrase needs a closing \" (\"高质量 发展\")")
+            })?;
+            let q = t[end..].chars().next().map_or(1, char::len_utf8);
+            (&t[..end], true, &t[end + q..])
+        } else {
+            let end = s.find(char::is_whitespace).unwrap_or(s.len());
+            (&s[..end], false, &s[end..])
+        };
+        if !quoted && value.contains(['"', '“', '”']) {
+            return Err(err(
+                "unbalanced quote: quotes go around a whole phrase (\"高质量 发展\")",
+            ));
+        }
+        if let Some(key) = key {
+            if value.trim().is_empty() {
+                return Err(err(format!(
+                    "{key}: needs a value, for example {}",
+                    match key.as_str() {
+                        "region" => "region:河北省",
+                        "year" => "year:2020 or year:2018..2022",
+                        "level" => "level:county",
+                        _ => "section:就业",
+                    }
+                )));
+            }
+            items.push(Item::Filter {
+                key,
+                value: value.to_string(),
+            });
+        } else if !quoted && !negated && value == "OR" {
+            items.push(Item::Or);
+        } else {
+            if value.trim().is_empty() {
+                return Err(err(
+                    "an empty phrase \"\" matches nothing: put words inside",
+                ));
+            }
+            items.push(Item::Word {
+                text: value.to_string(),
+                negated,
+            });
+        }
+        rest = after.trim_start();
+    }
+    Ok(items)
+}
+
+fn parse_year(s: &str, whole: &str) -> Result<u16, QueryError> {
+    s.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|y| (1949..=2200).contains(y))
+        .ok_or_else(|| {
+            err(format!(
+                "year:{whole} is not a year: write year:2020 or year:2018..2022"
+            ))
+        })
+}
+
+impl Query {
+    /// Parses the query syntax of `gwr search`.
+    ///
+    /// # Errors
+    /// A [`QueryError`] with a message for the user.
+    pub fn parse(text: &str) -> Result<Query, QueryError> {
+        if text.trim().is_empty() {
+            return Err(err("empty query: type some words"));
+        }
+        let items = lex(text)?;
+        let mut q = Query {
+            text: text.to_string(),
+            must: Vec::new(),
+            exclude: Vec::new(),
+            regions: Vec::new(),
+            years: None,
+            levels: Vec::new(),
+            sections: Vec::new(),
+        };
+        let mut pending_or = false;
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Item::Or => {
+                    let prev_ok = matches!(
+                        items.get(i.wrapping_sub(1)),
+                        Some(Item::Word { negated: false, .. })
+                    );
+                    let next_ok =
+                        matches!(items.get(i + 1), Some(Item::Word { negated: false, .. }));
+                    if !prev_ok || !next_ok {
+                        return Err(err("OR needs a word on each side: 煤炭 OR 钢铁"));
+                    }
+                    pending_or = true;
+                }
+                Item::Word { text, negated } => {
+                    let n = normalize(text);
+                    if *negated {
+                        q.exclude.push(n);
+                    } else if pending_or {
+                        if let Some(last) = q.must.last_mut() {
+                            last.push(n);
+                        }
+                        pending_or = false;
+                    } else {
+                        q.must.push(vec![n]);
+                    }
+                }
+                Item::Filter { key, value } => match key.as_str() {
+                    "region" => q.regions.push(normalize(value.trim())),
+                    "section" => q.sections.push(normalize(value.trim())),
+                    "level" => {
+                        let l = Level::parse(value.trim()).ok_or_else(|| {
+                            err(format!(
+                                "level:{value} is not a level: write level:national, province, prefecture or county"
+                            ))
+                        })?;
+                        q.levels.push(l);
+                    }
+                    _ => {
+                        if q.years.is_some() {
+                            return Err(err("give one year: filter (year:2018..2022 for a range)"));
+                        }
+                        let (a, b) = if let Some((a, b)) = value.split_once("..") {
+                            (parse_year(a, value)?, parse_year(b, value)?)
+                        } else {
+                            let y = parse_year(value, value)?;
+                            (y, y)
+                        };
+                        if a > b {
+                            return Err(err(format!(
+                                "year:{value} is an empty range: write the earlier year first"
+                            )));
+                        }
+                        q.years = Some((a, b));
+                    }
+                },
+            }
+        }
+        if q.must.is_empty() && !q.has_filters() {
+            return Err(err(
+                "only exclusions: add a word or a filter to search in (乡村 -旅游)",
+            ));
+        }
+        Ok(q)
+    }
+
+    /// True when the query has filters (region, year, level, section).
+    #[must_use]
+    pub fn has_filters(&self) -> bool {
+        !self.regions.is_empty()
+            || self.years.is_some()
+            || !self.levels.is_empty()
+            || !self.sections.is_empty()
+    }
+
+    /// Byte ranges of `text` that the query's positive terms match (what to highlight),
+    /// sorted and merged.
+    #[must_use]
+    pub fn highlight(&self, text: &str) -> Vec<Range<usize>> {
+        if self.must.is_empty() {
+            return Vec::new();
+        }
+        let n = Normalized::new(text);
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for term in self.must.iter().flatten() {
+            if term.is_empty() {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(at) = n.text[from..].find(term.as_str()) {
+                let start = from + at;
+                out.push(n.original_range(&(start..start + term.len())));
+                from = start + n.text[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out.sort_by_key(|r| (r.start, r.end));
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
+        for r in out {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+
+    /// The tantivy query: exact clauses scored (BM25), filters unscored, and jieba words
+    /// of the positive terms as optional clauses for ranking when jieba is ready.
+    pub(crate) fn to_tantivy(&self, f: &Fields, rank_words: &[String]) -> Box<dyn TQuery> {
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        for group in &self.must {
+            let mut alts: Vec<Box<dyn TQuery>> = group.iter().map(|t| exact(f.exact, t)).collect();
+            if alts.len() == 1 {
+                clauses.push((Occur::Must, alts.remove(0)));
+            } else {
+                clauses.push((
+                    Occur::Must,
+                    Box::new(BooleanQuery::new(
+                        alts.into_iter().map(|q| (Occur::Should, q)).collect(),
+                    )),
+                ));
+            }
+        }
+        for t in &self.exclude {
+            clauses.push((Occur::MustNot, exact(f.exact, t)));
+        }
+        let mut filters: Vec<Box<dyn TQuery>> = Vec::new();
+        if !self.regions.is_empty() {
+            filters.push(any_of(f.region, &self.regions));
+        }
+        if !self.levels.is_empty() {
+            let names: Vec<String> = self.levels.iter().map(|l| l.as_str().to_string()).collect();
+            filters.push(any_of(f.level, &names));
+        }
+        if let Some((a, b)) = self.years {
+            filters.push(Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_u64(f.year, u64::from(a))),
+                Bound::Included(Term::from_field_u64(f.year, u64::from(b))),
+            )));
+        }
+        for s in &self.sections {
+            filters.push(exact(f.section, s));
+        }
+        if self.must.is_empty() {
+            filters.push(Box::new(AllQuery));
+        }
+        for q in filters {
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+        }
+        for w in rank_words {
+            clauses.push((
+                Occur::Should,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.words, w),
+                    IndexRecordOption::WithFreqs,
+                )),
+            ));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+fn any_of(field: Field, values: &[String]) -> Box<dyn TQuery> {
+    let qs: Vec<(Occur, Box<dyn TQuery>)> = values
+        .iter()
+        .map(|v| {
+            let q: Box<dyn TQuery> = Box::new(TermQuery::new(
+                Term::from_field_text(field, v),
+                IndexRecordOption::Basic,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(qs))
+}
+
+/// The exact (grep) query for one normalised string on a characters-and-bigrams field.
+pub(crate) fn exact(field: Field, normalized: &str) -> Box<dyn TQuery> {
+    let mut terms: Vec<(usize, Term)> = exact_terms(normalized)
+        .into_iter()
+        .map(|(o, t)| (o, Term::from_field_text(field, &t)))
+        .collect();
+    match terms.len() {
+        0 => Box::new(EmptyQuery),
+        1 => Box::new(TermQuery::new(
+            terms.remove(0).1,
+            IndexRecordOption::WithFreqs,
+        )),
+        _ => Box::new(PhraseQuery::new_with_offset(terms)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_words_phrases_exclusions_or_and_filters() {
+        let q = Query::parse(r#"乡村 "高质量 发展" -旅游 煤炭 OR 钢铁 region:河北省 year:2018..2022 level:county section:就业"#).unwrap();
+        assert_eq!(
+            q.must,
+            vec![
+                vec!["乡村".to_string()],
+                vec!["高质量 发展".to_string()],
+                vec!["煤炭".to_string(), "钢铁".to_string()]
+            ]
+        );
+        assert_eq!(q.exclude, vec!["旅游".to_string()]);
+        assert_eq!(q.regions, vec!["河北省".to_string()]);
+        assert_eq!(q.years, Some((2018, 2022)));
+        assert_eq!(q.levels, vec![Level::County]);
+        assert_eq!(q.sections, vec!["就业".to_string()]);
+    }
+
+    #[test]
+    fn malformed_queries_are_errors() {
+        for bad in [
+            "",
+            "  ",
+            "\"高质量",
+            "- 乡村",
+            "-",
+            "year:abc",
+            "year:2022..2018",
+            "OR 乡村",
+            "乡村 OR",
+            "level:planet",
+            "-乡村",
+            "region:",
+            "\"\"",
+            "ab\"c",
+        ] {
+            assert!(Query::parse(bad).is_err(), "{bad:?} should be an error");
+        }
+    }
+
+    #[test]
+    fn filters_only_is_allowed() {
+        assert!(Query::parse("year:2020").unwrap().must.is_empty());
+    }
+
+    #[test]
+    fn highlights_map_back_through_normalisation() {
+        let q = Query::parse("５g 煤").unwrap();
+        let text = "建设5G基站，煤炭和煤";
+        let hl = q.highlight(text);
+        let words: Vec<&str> = hl.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(words, vec!["5G", "煤", "煤"]);
+    }
+}

@@ -1,0 +1,87 @@
+//! The tantivy schema: one document per paragraph.
+
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+use super::tokenizer::{CHARS, JIEBA};
+
+/// Bumped whenever the schema, the tokenisers or the stored layout change (forces a rebuild).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The fields of a paragraph document.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Relative path of the report file (indexed raw, to delete a file's paragraphs).
+    pub file: Field,
+    /// The file's number in the manifest (fast: counting per report).
+    pub fnum: Field,
+    /// Paragraph index in the report.
+    pub para: Field,
+    /// Index of the paragraph's section in the report's outline.
+    pub sec: Field,
+    /// The paragraph as written (stored only).
+    pub text: Field,
+    /// Characters and bigrams, with positions (exact recall).
+    pub exact: Field,
+    /// jieba words (ranking).
+    pub words: Field,
+    /// Region names and codes of every level (normalised, raw).
+    pub region: Field,
+    /// `national`, `province`, `prefecture`, `county`.
+    pub level: Field,
+    /// Year (0 when unknown).
+    pub year: Field,
+    /// Titles of the paragraph's section and its ancestors (characters and bigrams).
+    pub section: Field,
+}
+
+impl Fields {
+    #[must_use]
+    pub fn build() -> (Schema, Fields) {
+        let mut b = Schema::builder();
+        let chars = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(CHARS)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let words = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(JIEBA)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        );
+        let fields = Fields {
+            file: b.add_text_field("file", STRING | STORED),
+            fnum: b.add_u64_field("fnum", FAST | STORED),
+            para: b.add_u64_field("para", STORED),
+            sec: b.add_u64_field("sec", STORED),
+            text: b.add_text_field("text", STORED),
+            exact: b.add_text_field("exact", chars.clone()),
+            words: b.add_text_field("words", words),
+            region: b.add_text_field("region", STRING),
+            level: b.add_text_field("level", STRING),
+            year: b.add_u64_field("year", INDEXED | FAST),
+            section: b.add_text_field("section", chars),
+        };
+        (b.build(), fields)
+    }
+
+    /// The fields of an existing index's schema, if it is the one [`Fields::build`] makes.
+    #[must_use]
+    pub fn of(schema: &Schema) -> Option<Fields> {
+        let f = |name: &str| schema.get_field(name).ok();
+        Some(Fields {
+            file: f("file")?,
+            fnum: f("fnum")?,
+            para: f("para")?,
+            sec: f("sec")?,
+            text: f("text")?,
+            exact: f("exact")?,
+            words: f("words")?,
+            region: f("region")?,
+            level: f("level")?,
+            year: f("year")?,
+            section: f("section")?,
+        })
+    }
+}
