@@ -240,8 +240,16 @@ impl Source {
 
     pub fn search(&self, query: &str) -> Result<SearchResults, String> {
         match self {
+            // Ranking may differ from run to run (BM25 before and after the engine's
+            // word dictionary has loaded), so snapshots get every hit in document order.
             Source::Engine(e) => e
-                .search(query, gwr::search::Limit::Top(50))
+                .search(query, gwr::search::Limit::All)
+                .map(|mut res| {
+                    res.hits
+                        .sort_by(|a, b| (&a.report, a.paragraph).cmp(&(&b.report, b.paragraph)));
+                    res.hits.truncate(50);
+                    res
+                })
                 .map_err(|e| e.to_string()),
             Source::Fixture(reports) => {
                 let q = Query::parse(query).map_err(|e| e.to_string())?;
