@@ -1,0 +1,232 @@
+//! Joining hard line breaks back into paragraphs.
+//!
+//! Scraped pages break sentences where the page had a link or a styled span (`河北省_2021` has
+//! a line holding only “亲自”), and a dateline is often set over two or three lines. A line is
+//! joined onto the paragraph before it only when that paragraph is visibly unfinished: it ends
+//! with a clause mark (，、“《（) or with no closing mark at all while long, or the line is a
+//! short fragment or starts with closing punctuation. Never across a blank line (except inside
+//! a dateline), never onto a heading that stands alone, never a heading or a preamble line
+//! onto anything.
+
+use super::lines::{self, Preamble, is_numbered, is_prose, is_terminal, preamble};
+
+/// A line kept for the report, and whether a blank line came before it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub text: String,
+    pub gap_before: bool,
+}
+
+/// Closing punctuation that cannot start a paragraph.
+fn is_continuation_start(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | '%'
+            | '％'
+            | '‰'
+            | ','
+            | '.'
+            | ';'
+            | ')'
+    )
+}
+
+/// Marks that leave a clause open.
+fn is_open_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '、' | '“' | '‘' | '《' | '（' | '(' | '「' | '『' | ',' | '和' | '与' | '及'
+    )
+}
+
+/// True when the paragraph's last mark closes a sentence (。 ！ ？ ； ： …, also inside a
+/// closing quote or bracket: 。” ！）).
+fn ends_closed(a: &str) -> bool {
+    let mut rev = a.chars().rev();
+    match rev.next() {
+        None => true,
+        Some(c) if is_terminal(c) => true,
+        Some('”' | '’' | '）' | ')' | '」' | '』' | '》') => {
+            rev.next().is_some_and(is_terminal)
+        }
+        Some(_) => false,
+    }
+}
+
+/// A heading standing alone: numbered, no sentence in it, not left open.
+fn is_bare_heading(a: &str) -> bool {
+    is_numbered(a)
+        && !a.contains(['。', '！', '？', '；'])
+        && !a.chars().last().is_some_and(is_open_end)
+}
+
+/// Whether `b` continues the paragraph `a`; `c` is the line after `b` if no blank line
+/// separates them.
+fn should_join(a: &str, a_joined: bool, b: &str, gap_before: bool, c: Option<&str>) -> bool {
+    let pa = preamble(a);
+    let pb = preamble(b);
+    if pa == Some(Preamble::DatelineStart) {
+        return b.chars().count() <= 40
+            && !matches!(
+                pb,
+                Some(Preamble::Opening | Preamble::Speaker | Preamble::Title)
+            )
+            && !is_numbered(b)
+            && lines::furniture(b).is_none();
+    }
+    if gap_before || pa.is_some() || pb.is_some() {
+        return false;
+    }
+    if is_numbered(b) || lines::is_appendix_start(b) || lines::is_appendix_start(a) {
+        return false;
+    }
+    let Some(first) = b.chars().next() else {
+        return false;
+    };
+    if is_continuation_start(first) && !b.starts_with("——") {
+        return true;
+    }
+    if is_bare_heading(a) || ends_closed(a) {
+        return false;
+    }
+    if a.chars().last().is_some_and(is_open_end) {
+        return true;
+    }
+    // Unfinished: long, or a clause already under way, or `b` is a fragment — short, or
+    // itself continued by closing punctuation on the next line.
+    let b_continued = c
+        .and_then(|c| c.chars().next())
+        .is_some_and(is_continuation_start);
+    // A fragment of a word or two (新建省 / 级乡村振兴示范区…), or a paragraph already built
+    // from fragments, goes on.
+    let a_fragment = a_joined
+        || (a.chars().count() <= 4
+            && a.chars().all(lines::is_han)
+            && !matches!(a, "前言" | "序言" | "引言" | "结语" | "结束语"));
+    a.chars().count() >= 30
+        || a_fragment
+        || (b.chars().count() <= 8 && !is_prose(b))
+        || (!is_prose(b) && (a.contains('，') || b_continued))
+}
+
+/// Joins hard-broken lines into paragraphs.
+pub fn join(cands: Vec<Candidate>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(cands.len());
+    let nexts: Vec<Option<String>> = (0..cands.len())
+        .map(|i| {
+            cands
+                .get(i + 1)
+                .filter(|n| !n.gap_before)
+                .map(|n| n.text.chars().take(1).collect())
+        })
+        .collect();
+    let mut last_joined = false;
+    for (c, next) in cands.into_iter().zip(nexts) {
+        if let Some(a) = out.last_mut() {
+            if should_join(a, last_joined, &c.text, c.gap_before, next.as_deref()) {
+                last_joined = preamble(a) != Some(Preamble::DatelineStart);
+                let ascii_seam = a.chars().last().is_some_and(|x| x.is_ascii_alphanumeric())
+                    && c.text
+                        .chars()
+                        .next()
+                        .is_some_and(|x| x.is_ascii_alphanumeric());
+                if ascii_seam {
+                    a.push(' ');
+                }
+                a.push_str(&c.text);
+                continue;
+            }
+        }
+        last_joined = false;
+        out.push(c.text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(lines: &[&str]) -> Vec<String> {
+        join(
+            lines
+                .iter()
+                .map(|l| Candidate {
+                    text: (*l).to_string(),
+                    gap_before: false,
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn joins_broken_sentences() {
+        let got = run(&[
+            "一、2020年工作回顾",
+            "2020年是极不平凡的一年，习近平总书记高瞻远瞩、审时度势，",
+            "亲自",
+            "指挥、",
+            "亲自",
+            "部署，带领全党全国各族人民沉着应对。",
+            "（一）疫情防控取得重大成果。",
+        ]);
+        assert_eq!(
+            got,
+            [
+                "一、2020年工作回顾",
+                "2020年是极不平凡的一年，习近平总书记高瞻远瞩、审时度势，亲自指挥、亲自部署，带领全党全国各族人民沉着应对。",
+                "（一）疫情防控取得重大成果。",
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_headings_and_preamble_apart() {
+        let got = run(&[
+            "政府工作报告",
+            "——2020年3月31日在市八届人大六次会议上",
+            "市长 李春生",
+            "各位代表：",
+            "2017年工作回顾",
+            "过去一年，我们砥砺前行，取得了新成绩。",
+        ]);
+        assert_eq!(got.len(), 6);
+    }
+
+    #[test]
+    fn joins_a_dateline_over_lines_and_blanks() {
+        let got = join(vec![
+            Candidate {
+                text: "2020年6月29日在阿拉善左旗".into(),
+                gap_before: false,
+            },
+            Candidate {
+                text: "第十五届人民代表大会第三次会议上".into(),
+                gap_before: true,
+            },
+            Candidate {
+                text: "阿拉善左旗人民政府旗长 戈 明".into(),
+                gap_before: true,
+            },
+        ]);
+        assert_eq!(
+            got,
+            [
+                "2020年6月29日在阿拉善左旗第十五届人民代表大会第三次会议上",
+                "阿拉善左旗人民政府旗长 戈 明"
+            ]
+        );
+    }
+}
