@@ -40,8 +40,14 @@ fn re(s: &str) -> Regex {
     Regex::new(s).expect("valid regex")
 }
 
-static SOFT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
+/// One regex matching any of the patterns (one pass over a line instead of one per pattern).
+fn any_of(patterns: &[&str]) -> Regex {
+    let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
+    re(&joined.join("|"))
+}
+
+static SOFT: LazyLock<Regex> = LazyLock::new(|| {
+    any_of(&[
         // crawler headers
         r"^(?:标题|发文单位|发文机关|发文时间|发文日期|发文字号|报告人|来源URL|来源网址|原文链接|原文地址|原文网址|网址|正文)\s*[：:]",
         // index / metadata blocks and aggregator frames
@@ -66,21 +72,15 @@ static SOFT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"^[0-9a-fA-F]{32}\s*[：:]?$",
         // wire-service datelines: 新华社北京3月12日电
         r"^新华社.{0,12}电$",
-    ]
-    .iter()
-    .map(|s| re(s))
-    .collect()
+    ])
 });
 
-static HARD: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
+static HARD: LazyLock<Regex> = LazyLock::new(|| {
+    any_of(&[
         r"ICP|网站标识码|公网安备|版权所有|Copyright|©|技术支持|网站地图|转载声明|免责声明|联系我们|责任编辑|我要纠错|即将离开|违法和不良信息举报|不良信息举报|建议使用.{0,24}(?:分辨率|浏览器)",
         r"^(?:主办|承办|协办|主管|维护|运维)(?:单位)?\s*[：:]",
         r"^(?:相关新闻|相关报道|相关文章|相关链接|相关附件|相关阅读|相关资讯|相关稿件|相关信息|延伸阅读|阅读排行|热门文章|热点推荐|推荐阅读|标签云|热门标签|本栏最新|本栏推荐|上一篇|下一篇|分享到)\s*(?:>>|》|：|:)?",
-    ]
-    .iter()
-    .map(|s| re(s))
-    .collect()
+    ])
 });
 
 /// Photo captions: 许勤作政府工作报告。河北日报记者孟宇光摄
@@ -106,6 +106,30 @@ static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^各位代表(?:[、，,]\s*(?:同志们|各位委员|各位同志)[、，,]?)?\s*[：:，,！!]?\s*(?:$|现在)")
 });
+
+/// A source credit glued to the end of the last sentence: `…而努力奋斗！    来源：某某网`.
+static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(.*[。！？!?”])[\s\u{3000}]{2,}((?:来源|稿源|信息来源|责任编辑|编辑)\s*[：:].{1,40})$")
+});
+
+/// The line, or the line and a source credit glued to its end as two lines.
+pub fn split_trailer(line: &str) -> Vec<&str> {
+    let mut cut = line.len().saturating_sub(150);
+    while !line.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let tail = &line[cut..];
+    if !(tail.contains("来源") || tail.contains("编辑")) {
+        return vec![line];
+    }
+    match TRAILER.captures(line) {
+        Some(c) => vec![
+            c.get(1).map_or("", |m| m.as_str()),
+            c.get(2).map_or("", |m| m.as_str()),
+        ],
+        None => vec![line],
+    }
+}
 
 /// Characters that end a sentence or a clause that can stand alone.
 pub fn is_terminal(c: char) -> bool {
@@ -170,12 +194,10 @@ pub fn furniture(line: &str) -> Option<Furniture> {
         return (line.starts_with("时间") && line.contains("作者")).then_some(Furniture::Soft);
     }
     // A header line (发布时间：… 责任编辑：…) is soft even when it names a footer item.
-    if SOFT.iter().any(|r| r.is_match(line)) || (chars <= 80 && CAPTION.is_match(line)) {
+    if SOFT.is_match(line) || (chars <= 80 && CAPTION.is_match(line)) {
         return Some(Furniture::Soft);
     }
-    HARD.iter()
-        .any(|r| r.is_match(line))
-        .then_some(Furniture::Hard)
+    HARD.is_match(line).then_some(Furniture::Hard)
 }
 
 /// The preamble form of a line, if it has one.
@@ -237,11 +259,12 @@ pub fn is_numbered(line: &str) -> bool {
 
 /// A line that starts an appendix: 附件, 名词解释 (also spaced), 有关名词解释.
 pub fn is_appendix_start(line: &str) -> bool {
-    let sq = squeeze(line);
+    let head: String = line.chars().take(40).collect();
+    let sq = squeeze(&head);
     let sq = sq.trim_start_matches(['《', '〈']);
     sq.starts_with("附件")
         || sq.starts_with("附：")
-        || (sq.contains("名词解释") && sq.chars().count() <= 30)
+        || (sq.contains("名词解释") && line.chars().nth(30).is_none())
         || sq.starts_with("注释")
 }
 
@@ -296,6 +319,15 @@ mod tests {
         ] {
             assert_eq!(furniture(l), None, "{l}");
         }
+    }
+
+    #[test]
+    fn trailing_source_credit_is_split_off() {
+        assert_eq!(
+            split_trailer("而努力奋斗！    来源：百度马 克 数据网"),
+            ["而努力奋斗！", "来源：百度马 克 数据网"]
+        );
+        assert_eq!(split_trailer("来源于群众。"), ["来源于群众。"]);
     }
 
     #[test]

@@ -54,7 +54,11 @@ const LONG_HAN: usize = 16;
 #[must_use]
 pub fn clean(text: &str) -> Cleaned {
     let text = html::to_text(text);
-    let raw: Vec<String> = text.split('\n').map(lines::normalise).collect();
+    let raw: Vec<String> = text
+        .split('\n')
+        .flat_map(lines::split_trailer)
+        .map(lines::normalise)
+        .collect();
     let kinds = classify(&raw);
     let start = find_start(&raw, &kinds);
     let dup = mark_duplicates(&raw, &kinds, start);
