@@ -65,20 +65,76 @@ fn ends_closed(a: &str) -> bool {
     }
 }
 
-/// A heading standing alone: numbered, no sentence in it, not left open.
-fn is_bare_heading(a: &str) -> bool {
-    is_numbered(a)
-        && !a.contains(['。', '！', '？', '；'])
-        && !a.chars().last().is_some_and(is_open_end)
+/// The paragraph being built, with what the joining rules ask of it kept up to date, so a
+/// long run of joined lines costs linear time.
+struct Para {
+    text: String,
+    chars: usize,
+    pre: Option<Preamble>,
+    /// Starts with a heading number (一、 （一） 1. …).
+    numbered: bool,
+    appendix: bool,
+    /// Holds a sentence stop (。！？；).
+    stop: bool,
+    comma: bool,
+    /// Built by joining.
+    joined: bool,
+}
+
+impl Para {
+    fn new(text: String) -> Para {
+        Para {
+            chars: text.chars().count(),
+            pre: preamble(&text),
+            numbered: is_numbered(&text),
+            appendix: lines::is_appendix_start(&text),
+            stop: text.contains(['。', '！', '？', '；']),
+            comma: text.contains('，'),
+            joined: false,
+            text,
+        }
+    }
+
+    fn push(&mut self, b: &str) {
+        let ascii_seam = self
+            .text
+            .chars()
+            .last()
+            .is_some_and(|x| x.is_ascii_alphanumeric())
+            && b.chars().next().is_some_and(|x| x.is_ascii_alphanumeric());
+        if ascii_seam {
+            self.text.push(' ');
+            self.chars += 1;
+        }
+        self.text.push_str(b);
+        self.chars += b.chars().count();
+        self.stop |= b.contains(['。', '！', '？', '；']);
+        self.comma |= b.contains('，');
+        self.joined = self.pre != Some(Preamble::DatelineStart);
+        self.pre = if self.chars <= 90 {
+            preamble(&self.text)
+        } else {
+            None
+        };
+    }
+
+    fn last(&self) -> Option<char> {
+        self.text.chars().next_back()
+    }
+
+    /// A heading standing alone: numbered, no sentence in it, not left open.
+    fn bare_heading(&self) -> bool {
+        self.numbered && !self.stop && !self.last().is_some_and(is_open_end)
+    }
 }
 
 /// Whether `b` continues the paragraph `a`; `c` is the line after `b` if no blank line
 /// separates them.
-fn should_join(a: &str, a_joined: bool, b: &str, gap_before: bool, c: Option<&str>) -> bool {
-    let pa = preamble(a);
+fn should_join(a: &Para, b: &str, gap_before: bool, c: Option<&str>) -> bool {
     let pb = preamble(b);
-    if pa == Some(Preamble::DatelineStart) {
-        return b.chars().count() <= 40
+    let b_chars = b.chars().count();
+    if a.pre == Some(Preamble::DatelineStart) {
+        return b_chars <= 40
             && !matches!(
                 pb,
                 Some(Preamble::Opening | Preamble::Speaker | Preamble::Title)
@@ -86,10 +142,10 @@ fn should_join(a: &str, a_joined: bool, b: &str, gap_before: bool, c: Option<&st
             && !is_numbered(b)
             && lines::furniture(b).is_none();
     }
-    if gap_before || pa.is_some() || pb.is_some() {
+    if gap_before || a.pre.is_some() || pb.is_some() {
         return false;
     }
-    if is_numbered(b) || lines::is_appendix_start(b) || lines::is_appendix_start(a) {
+    if is_numbered(b) || lines::is_appendix_start(b) || a.appendix {
         return false;
     }
     let Some(first) = b.chars().next() else {
@@ -98,10 +154,10 @@ fn should_join(a: &str, a_joined: bool, b: &str, gap_before: bool, c: Option<&st
     if is_continuation_start(first) && !b.starts_with("——") {
         return true;
     }
-    if is_bare_heading(a) || ends_closed(a) {
+    if a.bare_heading() || ends_closed(&a.text) {
         return false;
     }
-    if a.chars().last().is_some_and(is_open_end) {
+    if a.last().is_some_and(is_open_end) {
         return true;
     }
     // Unfinished: long, or a clause already under way, or `b` is a fragment — short, or
@@ -111,46 +167,41 @@ fn should_join(a: &str, a_joined: bool, b: &str, gap_before: bool, c: Option<&st
         .is_some_and(is_continuation_start);
     // A fragment of a word or two (新建省 / 级乡村振兴示范区…), or a paragraph already built
     // from fragments, goes on.
-    let a_fragment = a_joined
-        || (a.chars().count() <= 4
-            && a.chars().all(lines::is_han)
-            && !matches!(a, "前言" | "序言" | "引言" | "结语" | "结束语"));
-    a.chars().count() >= 30
+    let a_fragment = a.joined
+        || (a.chars <= 4
+            && a.text.chars().all(lines::is_han)
+            && !matches!(
+                a.text.as_str(),
+                "前言" | "序言" | "引言" | "结语" | "结束语"
+            ));
+    a.chars >= 30
         || a_fragment
-        || (b.chars().count() <= 8 && !is_prose(b))
-        || (!is_prose(b) && (a.contains('，') || b_continued))
+        || (b_chars <= 8 && !is_prose(b))
+        || (!is_prose(b) && (a.comma || b_continued))
 }
 
 /// Joins hard-broken lines into paragraphs.
 pub fn join(cands: Vec<Candidate>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(cands.len());
-    let nexts: Vec<Option<String>> = (0..cands.len())
-        .map(|i| {
-            cands
-                .get(i + 1)
-                .filter(|n| !n.gap_before)
-                .map(|n| n.text.chars().take(1).collect())
-        })
-        .collect();
-    let mut last_joined = false;
-    for (c, next) in cands.into_iter().zip(nexts) {
-        if let Some(a) = out.last_mut() {
-            if should_join(a, last_joined, &c.text, c.gap_before, next.as_deref()) {
-                last_joined = preamble(a) != Some(Preamble::DatelineStart);
-                let ascii_seam = a.chars().last().is_some_and(|x| x.is_ascii_alphanumeric())
-                    && c.text
-                        .chars()
-                        .next()
-                        .is_some_and(|x| x.is_ascii_alphanumeric());
-                if ascii_seam {
-                    a.push(' ');
-                }
-                a.push_str(&c.text);
+    let mut para: Option<Para> = None;
+    let mut iter = cands.into_iter().peekable();
+    while let Some(c) = iter.next() {
+        let next = iter
+            .peek()
+            .filter(|n| !n.gap_before)
+            .map(|n| n.text.as_str());
+        if let Some(a) = para.as_mut() {
+            if should_join(a, &c.text, c.gap_before, next) {
+                a.push(&c.text);
                 continue;
             }
         }
-        last_joined = false;
-        out.push(c.text);
+        if let Some(done) = para.replace(Para::new(c.text)) {
+            out.push(done.text);
+        }
+    }
+    if let Some(done) = para {
+        out.push(done.text);
     }
     out
 }
