@@ -65,15 +65,23 @@ fn ends_closed(a: &str) -> bool {
     }
 }
 
+/// How a paragraph starts: plainly, with a heading number (一、 （一） 1. …), or as an
+/// appendix (附件, 名词解释).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    Plain,
+    Numbered,
+    Appendix,
+}
+
 /// The paragraph being built, with what the joining rules ask of it kept up to date, so a
 /// long run of joined lines costs linear time.
 struct Para {
     text: String,
     chars: usize,
     pre: Option<Preamble>,
-    /// Starts with a heading number (一、 （一） 1. …).
-    numbered: bool,
-    appendix: bool,
+    /// How the paragraph starts.
+    start: Start,
     /// Holds a sentence stop (。！？；).
     stop: bool,
     comma: bool,
@@ -86,8 +94,13 @@ impl Para {
         Para {
             chars: text.chars().count(),
             pre: preamble(&text),
-            numbered: is_numbered(&text),
-            appendix: lines::is_appendix_start(&text),
+            start: if lines::is_appendix_start(&text) {
+                Start::Appendix
+            } else if is_numbered(&text) {
+                Start::Numbered
+            } else {
+                Start::Plain
+            },
             stop: text.contains(['。', '！', '？', '；']),
             comma: text.contains('，'),
             joined: false,
@@ -124,7 +137,7 @@ impl Para {
 
     /// A heading standing alone: numbered, no sentence in it, not left open.
     fn bare_heading(&self) -> bool {
-        self.numbered && !self.stop && !self.last().is_some_and(is_open_end)
+        self.start == Start::Numbered && !self.stop && !self.last().is_some_and(is_open_end)
     }
 }
 
@@ -145,7 +158,7 @@ fn should_join(a: &Para, b: &str, gap_before: bool, c: Option<&str>) -> bool {
     if gap_before || a.pre.is_some() || pb.is_some() {
         return false;
     }
-    if is_numbered(b) || lines::is_appendix_start(b) || a.appendix {
+    if is_numbered(b) || lines::is_appendix_start(b) || a.start == Start::Appendix {
         return false;
     }
     let Some(first) = b.chars().next() else {

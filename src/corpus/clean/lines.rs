@@ -66,6 +66,8 @@ static SOFT: LazyLock<Regex> = LazyLock::new(|| {
         r"^[^，。、（(一二三四五六七八九十\d]{0,24}(?:官方)?(?:微信|微博|客户端|公众号)$",
         // bare numbers, dates and times, hexadecimal ids
         r"^\d{1,9}$",
+        // page numbers of a converted document: - 3 -, —3—, 第3页 共9页
+        r"^[-－—–]\s*\d{1,3}\s*[-－—–]$|^第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?$",
         r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$",
         r"^\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}[时:：]\d{2}(?:分)?$",
         r"^\d{1,2}-\d{1,2}$",
@@ -293,6 +295,8 @@ mod tests {
             "来源：百度马 克 数据网",
             "新华社北京3月12日电",
             "296",
+            "- 3 -",
+            "第2页 共9页",
         ] {
             assert_eq!(furniture(l), Some(Furniture::Soft), "{l}");
         }
