@@ -87,6 +87,8 @@ struct Para {
     comma: bool,
     /// Built by joining.
     joined: bool,
+    /// Characters of its last source line.
+    last_len: usize,
 }
 
 impl Para {
@@ -104,6 +106,7 @@ impl Para {
             stop: text.contains(['。', '！', '？', '；']),
             comma: text.contains('，'),
             joined: false,
+            last_len: text.chars().count(),
             text,
         }
     }
@@ -120,7 +123,8 @@ impl Para {
             self.chars += 1;
         }
         self.text.push_str(b);
-        self.chars += b.chars().count();
+        self.last_len = b.chars().count();
+        self.chars += self.last_len;
         self.stop |= b.contains(['。', '！', '？', '；']);
         self.comma |= b.contains('，');
         self.joined = self.pre != Some(Preamble::DatelineStart);
@@ -143,7 +147,7 @@ impl Para {
 
 /// Whether `b` continues the paragraph `a`; `c` is the line after `b` if no blank line
 /// separates them.
-fn should_join(a: &Para, b: &str, gap_before: bool, c: Option<&str>) -> bool {
+fn should_join(a: &Para, b: &str, gap_before: bool, c: Option<&str>, wrap: Option<usize>) -> bool {
     let pb = preamble(b);
     let b_chars = b.chars().count();
     if a.pre == Some(Preamble::DatelineStart) {
@@ -187,14 +191,36 @@ fn should_join(a: &Para, b: &str, gap_before: bool, c: Option<&str>) -> bool {
                 a.text.as_str(),
                 "前言" | "序言" | "引言" | "结语" | "结束语"
             ));
+    // A line as wide as the text's wrap width (a converted PDF or a fixed-width text) was
+    // wrapped, not ended.
+    let wrapped = wrap.is_some_and(|w| a.last_len + 2 >= w);
     a.chars >= 30
+        || a.stop
+        || wrapped
         || a_fragment
         || (b_chars <= 8 && !is_prose(b))
         || (!is_prose(b) && (a.comma || b_continued))
 }
 
+/// The width at which the text was wrapped, if it was: the most common line length (15 to
+/// 60 characters), when at least a fifth of the lines (and 8 or more) have it, give or take one.
+fn wrap_width(cands: &[Candidate]) -> Option<usize> {
+    let mut counts = [0usize; 62];
+    for c in cands {
+        let n = c.text.chars().take(62).count();
+        if (15..=60).contains(&n) {
+            counts[n] += 1;
+        }
+    }
+    let (w, k) = (16..=60)
+        .map(|w| (w, counts[w - 1] + counts[w] + counts[w + 1]))
+        .max_by_key(|&(w, k)| (k, w))?;
+    (k >= 8 && k * 5 >= cands.len()).then_some(w + 1)
+}
+
 /// Joins hard-broken lines into paragraphs.
 pub fn join(cands: Vec<Candidate>) -> Vec<String> {
+    let wrap = wrap_width(&cands);
     let mut out: Vec<String> = Vec::with_capacity(cands.len());
     let mut para: Option<Para> = None;
     let mut iter = cands.into_iter().peekable();
@@ -204,7 +230,7 @@ pub fn join(cands: Vec<Candidate>) -> Vec<String> {
             .filter(|n| !n.gap_before)
             .map(|n| n.text.as_str());
         if let Some(a) = para.as_mut() {
-            if should_join(a, &c.text, c.gap_before, next) {
+            if should_join(a, &c.text, c.gap_before, next, wrap) {
                 a.push(&c.text);
                 continue;
             }
@@ -253,6 +279,23 @@ mod tests {
                 "2020年是极不平凡的一年，习近平总书记高瞻远瞩、审时度势，亲自指挥、亲自部署，带领全党全国各族人民沉着应对。",
                 "（一）疫情防控取得重大成果。",
             ]
+        );
+    }
+
+    #[test]
+    fn joins_lines_wrapped_at_a_fixed_width() {
+        let mut lines = vec!["各位代表："];
+        for _ in 0..5 {
+            lines.extend([
+                "现在，我代表市人民政府，向大会报告工作，请予",
+                "审议，并请市政协委员和列席人员提出意见。",
+            ]);
+        }
+        let got = run(&lines);
+        assert_eq!(got.len(), 6);
+        assert_eq!(
+            got[1],
+            "现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和列席人员提出意见。"
         );
     }
 
