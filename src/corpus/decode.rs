@@ -82,6 +82,9 @@ fn to_unicode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
         };
         return Ok((text.into_owned(), name));
     }
+    if MAGIC.iter().any(|m| bytes.starts_with(m)) {
+        return Err(DecodeError::Binary);
+    }
     if let Some(enc) = utf16_without_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes);
         let name = if enc == UTF_16LE {
@@ -123,6 +126,10 @@ fn to_unicode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     Ok((text.into_owned(), enc.name()))
 }
 
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
 fn guess(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -141,24 +148,37 @@ fn is_cjk(enc: &'static Encoding) -> bool {
     .contains(&enc)
 }
 
-/// UTF-16 without a byte-order mark: many NULs, nearly all on one side of each pair.
+/// UTF-16 without a byte-order mark: NULs on one side of the byte pairs only (the high byte
+/// of ASCII characters), and the decoded text mostly letters, CJK and ordinary punctuation.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
     if head.len() < 4 {
         return None;
     }
-    let pairs = head.len() / 2;
     let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    // ASCII-heavy UTF-16 puts a NUL in every other byte; CJK-heavy UTF-16 has few NULs at
-    // all, so only the clear ASCII-heavy case is taken without a BOM.
-    if odd * 10 >= pairs * 4 && even * 50 < pairs {
-        Some(UTF_16LE)
-    } else if even * 10 >= pairs * 4 && odd * 50 < pairs {
-        Some(UTF_16BE)
+    let enc = if odd > 0 && even * 100 <= odd {
+        UTF_16LE
+    } else if even > 0 && odd * 100 <= even {
+        UTF_16BE
     } else {
-        None
-    }
+        return None;
+    };
+    let text = enc.decode_without_bom_handling_and_without_replacement(head)?;
+    let total = text.chars().count().max(1);
+    let plausible = text
+        .chars()
+        .filter(|&c| {
+            matches!(c,
+                ' '..='~' | '\n' | '\r' | '\t'
+                | '\u{3000}'..='\u{303f}'
+                | '\u{ff00}'..='\u{ffef}'
+                | '\u{2000}'..='\u{206f}'
+                | '\u{a0}'..='\u{ff}')
+                || is_han(c)
+        })
+        .count();
+    (plausible * 10 >= total * 9).then_some(enc)
 }
 
 /// NUL bytes, a known binary magic number, or mostly control bytes.
@@ -330,6 +350,19 @@ mod tests {
             (d.text.as_str(), d.encoding),
             ("各位代表：\n现在", "UTF-16BE")
         );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_sniffed() {
+        let mut le = Vec::new();
+        for u in
+            "政府工作报告\r\n各位代表：\r\n现在，我代表市人民政府向大会报告工作。".encode_utf16()
+        {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&le).unwrap();
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert!(d.text.starts_with("政府工作报告\n各位代表："));
     }
 
     #[test]
