@@ -26,6 +26,8 @@ pub mod lines;
 
 use std::collections::HashMap;
 
+use unicode_normalization::UnicodeNormalization;
+
 use lines::{Furniture, Preamble};
 
 /// The cleaned report.
@@ -252,7 +254,9 @@ fn mark_duplicates(raw: &[String], kinds: &[Kind], start: usize) -> Vec<bool> {
         if kinds[i] != Kind::Text {
             continue;
         }
-        let key = lines::squeeze(&raw[i]);
+        // Compared without spaces and with full-width forms folded (，/, ：/: （/( …), so a
+        // copy that differs only in punctuation width still counts as a repeat.
+        let key: String = lines::squeeze(&raw[i]).nfkc().collect();
         long[i] = lines::han_count(&raw[i]) >= LONG_HAN;
         match first.get(&key) {
             Some(_) => repeat[i] = true,
@@ -426,6 +430,16 @@ mod tests {
         );
         assert!(c.furniture.contains(&"网站首页".to_string()));
         assert!(c.furniture.contains(&"石家庄市".to_string()));
+    }
+
+    #[test]
+    fn a_copy_in_other_punctuation_is_still_a_copy() {
+        let a = "各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n\
+                 一、过去一年工作回顾\n过去一年，我们坚持稳中求进，全县经济社会发展取得新成绩。\n\
+                 各位代表！让我们团结一心，为建设美丽新县城而努力奋斗！\n";
+        let b = a.replace('，', ",").replace('：', ":").replace('！', "!");
+        let c = clean(&format!("{a}{b}"));
+        assert_eq!(c.lines.len(), 5, "{:?}", c.lines);
     }
 
     #[test]
