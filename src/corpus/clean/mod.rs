@@ -37,8 +37,9 @@ pub struct Cleaned {
     /// sentences joined), indentation trimmed, entities decoded, tags and furniture removed,
     /// a duplicated body kept once. Title, dateline and speaker lines stay (they are the preamble).
     pub lines: Vec<String>,
-    /// Lines removed as site furniture (crawler headers, navigation, index blocks, footers),
-    /// in order. They are not part of the report but are hints for its metadata.
+    /// Lines removed as site furniture (crawler headers, navigation, index blocks, footers,
+    /// page titles, a second copy's header), in order. They are not part of the report but are
+    /// hints for its metadata. Lines dropped as repeats of kept text are not listed.
     pub furniture: Vec<String>,
 }
 
