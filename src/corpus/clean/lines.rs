@@ -243,7 +243,12 @@ pub fn preamble(line: &str) -> Option<Preamble> {
     {
         return Some(Preamble::Speaker);
     }
-    if (sq.starts_with("——") || sq.starts_with("--")) && chars <= 60 && !sq.contains('。') {
+    let dashed = sq.starts_with("——") || sq.starts_with("--") || sq.starts_with("――");
+    if dashed && chars <= 80 && !sq.contains('。') && sq.contains("会议") && sq.contains('在') {
+        // ——在某市第十届人民代表大会第三次会议上（2023年1月10日）
+        return Some(Preamble::Dateline);
+    }
+    if dashed && chars <= 60 && !sq.contains('。') {
         return Some(Preamble::Subtitle);
     }
     None
@@ -354,6 +359,10 @@ mod tests {
                 Dateline,
             ),
             ("（2008年3月27日）", Dateline),
+            (
+                "——在某市第十届人民代表大会第三次会议上（2023年1月10日）",
+                Dateline,
+            ),
             ("2013年3月19日", Dateline),
             (
                 "——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上",
