@@ -2,6 +2,7 @@
 //! 各位代表), prose, or a heading. Each test looks at one line only; the cleaning pipeline
 //! combines them with the line's position in the file.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -183,9 +184,27 @@ pub fn normalise(line: &str) -> String {
 }
 
 /// The line without any whitespace (for comparing lines and matching preamble forms).
-pub fn squeeze(s: &str) -> String {
+pub fn squeeze(s: &str) -> Cow<'_, str> {
+    if s.contains(|c: char| c.is_whitespace() || c == '\u{200b}') {
+        Cow::Owned(
+            s.chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The comparison key of a line: no whitespace, full-width ASCII forms folded (，/, ：/:
+/// （/( …), so a copy that differs only in punctuation width still matches.
+pub fn fold_key(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
+            c => c,
+        })
         .collect()
 }
 
@@ -267,8 +286,11 @@ pub fn is_numbered(line: &str) -> bool {
 
 /// A line that starts an appendix: 附件, 名词解释 (also spaced), 有关名词解释.
 pub fn is_appendix_start(line: &str) -> bool {
-    let head: String = line.chars().take(40).collect();
-    let sq = squeeze(&head);
+    let head = line
+        .char_indices()
+        .nth(40)
+        .map_or(line, |(i, _)| &line[..i]);
+    let sq = squeeze(head);
     let sq = sq.trim_start_matches(['《', '〈']);
     sq.starts_with("附件")
         || sq.starts_with("附：")

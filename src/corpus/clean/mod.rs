@@ -25,8 +25,7 @@ pub mod join;
 pub mod lines;
 
 use std::collections::HashMap;
-
-use unicode_normalization::UnicodeNormalization;
+use std::hash::BuildHasherDefault;
 
 use lines::{Furniture, Preamble};
 
@@ -248,16 +247,15 @@ fn find_start(raw: &[String], kinds: &[Kind]) -> usize {
 fn mark_duplicates(raw: &[String], kinds: &[Kind], start: usize) -> Vec<bool> {
     let n = raw.len();
     let mut dup = vec![false; n];
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first: HashMap<String, usize, BuildHasherDefault<twox_hash::XxHash64>> =
+        HashMap::default();
     let mut repeat = vec![false; n];
     let mut long = vec![false; n];
     for i in start..n {
         if kinds[i] != Kind::Text {
             continue;
         }
-        // Compared without spaces and with full-width forms folded (，/, ：/: （/( …), so a
-        // copy that differs only in punctuation width still counts as a repeat.
-        let key: String = lines::squeeze(&raw[i]).nfkc().collect();
+        let key = lines::fold_key(&raw[i]);
         long[i] = lines::han_count(&raw[i]) >= LONG_HAN;
         match first.get(&key) {
             Some(_) => repeat[i] = true,
