@@ -62,9 +62,20 @@ pub fn clean(text: &str) -> Cleaned {
         .map(lines::normalise)
         .collect();
     let kinds = classify(&raw);
-    let start = find_start(&raw, &kinds);
-    let dup = mark_duplicates(&raw, &kinds, start);
-    let cut = find_cut(&raw, &kinds, &dup, start);
+    let han: Vec<usize> = raw
+        .iter()
+        .zip(&kinds)
+        .map(|(l, k)| {
+            if *k == Kind::Text {
+                lines::han_count(l)
+            } else {
+                0
+            }
+        })
+        .collect();
+    let start = find_start(&raw, &kinds, &han);
+    let dup = mark_duplicates(&raw, &kinds, &han, start);
+    let cut = find_cut(&raw, &kinds, &han, &dup, start);
     let end = trim_tail(&raw, &kinds, &dup, start, cut);
     let rescued = rescue_preamble(&raw, &kinds, start, end);
 
@@ -156,18 +167,7 @@ fn classify(raw: &[String]) -> Vec<Kind> {
 }
 
 /// Where the report starts: see the module documentation.
-fn find_start(raw: &[String], kinds: &[Kind]) -> usize {
-    let han: Vec<usize> = raw
-        .iter()
-        .zip(kinds)
-        .map(|(l, k)| {
-            if *k == Kind::Text {
-                lines::han_count(l)
-            } else {
-                0
-            }
-        })
-        .collect();
+fn find_start(raw: &[String], kinds: &[Kind], han: &[usize]) -> usize {
     let total: usize = han.iter().sum();
     // An anchor must come early: in the first 40% of the text.
     let mut early = Vec::new();
@@ -182,22 +182,42 @@ fn find_start(raw: &[String], kinds: &[Kind]) -> usize {
         before += h;
     }
     let pre = |i: usize| lines::preamble(&raw[i]);
-    let (anchor, loose) =
-        if let Some(&i) = early.iter().find(|&&i| pre(i) == Some(Preamble::Opening)) {
-            (i, false)
-        } else if let Some(&i) = early
-            .iter()
-            .find(|&&i| matches!(pre(i), Some(Preamble::Dateline | Preamble::DatelineStart)))
-        {
-            (i, false)
-        } else if let Some(&i) = early
-            .iter()
-            .find(|&&i| lines::is_prose(&raw[i]) && han[i] >= 10)
-        {
-            (i, true)
-        } else {
-            return 0;
-        };
+    // The opening proper (各位代表： or 各位代表：现在…) may come later, after a long page
+    // header; a looser 各位代表 line only early (a closing 各位代表！ must not be taken).
+    let strict = |i: usize| {
+        pre(i) == Some(Preamble::Opening) && {
+            let sq = lines::squeeze(&raw[i]);
+            sq.ends_with(['：', ':']) || sq.contains("现在")
+        }
+    };
+    let mut wide = Vec::new();
+    let mut seen = 0;
+    for (i, h) in han.iter().enumerate() {
+        if seen * 10 > total * 7 {
+            break;
+        }
+        if kinds[i] == Kind::Text {
+            wide.push(i);
+        }
+        seen += h;
+    }
+    let (anchor, loose) = if let Some(&i) = wide.iter().find(|&&i| strict(i)) {
+        (i, false)
+    } else if let Some(&i) = early.iter().find(|&&i| pre(i) == Some(Preamble::Opening)) {
+        (i, false)
+    } else if let Some(&i) = early
+        .iter()
+        .find(|&&i| matches!(pre(i), Some(Preamble::Dateline | Preamble::DatelineStart)))
+    {
+        (i, false)
+    } else if let Some(&i) = early
+        .iter()
+        .find(|&&i| lines::is_prose(&raw[i]) && han[i] >= 10)
+    {
+        (i, true)
+    } else {
+        return 0;
+    };
     let mut start = anchor;
     let mut i = anchor;
     while i > 0 {
@@ -244,7 +264,7 @@ fn find_start(raw: &[String], kinds: &[Kind]) -> usize {
 }
 
 /// Lines (from `start` on) that repeat earlier text and are dropped.
-fn mark_duplicates(raw: &[String], kinds: &[Kind], start: usize) -> Vec<bool> {
+fn mark_duplicates(raw: &[String], kinds: &[Kind], han: &[usize], start: usize) -> Vec<bool> {
     let n = raw.len();
     let mut dup = vec![false; n];
     let mut first: HashMap<String, usize, BuildHasherDefault<twox_hash::XxHash64>> =
@@ -256,7 +276,7 @@ fn mark_duplicates(raw: &[String], kinds: &[Kind], start: usize) -> Vec<bool> {
             continue;
         }
         let key = lines::fold_key(&raw[i]);
-        long[i] = lines::han_count(&raw[i]) >= LONG_HAN;
+        long[i] = han[i] >= LONG_HAN;
         match first.get(&key) {
             Some(_) => repeat[i] = true,
             None => {
@@ -298,12 +318,18 @@ fn mark_duplicates(raw: &[String], kinds: &[Kind], start: usize) -> Vec<bool> {
 }
 
 /// The first hard footer after which almost no new text follows (the line count if none).
-fn find_cut(raw: &[String], kinds: &[Kind], dup: &[bool], start: usize) -> usize {
+fn find_cut(raw: &[String], kinds: &[Kind], han: &[usize], dup: &[bool], start: usize) -> usize {
     let n = raw.len();
     let prose_han: Vec<usize> = (0..n)
         .map(|i| {
-            if i >= start && kinds[i] == Kind::Text && !dup[i] && lines::is_prose(&raw[i]) {
-                lines::han_count(&raw[i])
+            // New sentences count (a sidebar's article titles rarely end one).
+            if i >= start
+                && kinds[i] == Kind::Text
+                && !dup[i]
+                && han[i] >= 15
+                && raw[i].contains(['。', '！', '？'])
+            {
+                han[i]
             } else {
                 0
             }
