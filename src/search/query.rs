@@ -230,6 +230,16 @@ impl Query {
         Ok(q)
     }
 
+    /// True when the query is one word of one character or two (a lone term of the index).
+    #[must_use]
+    pub fn is_single_term(&self) -> bool {
+        self.must.len() == 1
+            && self.must[0].len() == 1
+            && self.exclude.is_empty()
+            && !self.has_filters()
+            && exact_terms(&self.must[0][0]).len() == 1
+    }
+
     /// True when the query has filters (region, year, level, section).
     #[must_use]
     pub fn has_filters(&self) -> bool {
@@ -321,6 +331,10 @@ impl Query {
                     IndexRecordOption::WithFreqs,
                 )),
             ));
+        }
+        // A lone clause goes alone: tantivy prunes (block-WAND) a plain term query.
+        if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+            return clauses.remove(0).1;
         }
         Box::new(BooleanQuery::new(clauses))
     }
