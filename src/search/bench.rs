@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::tokenizer::{TokenStream as _, Tokenizer as _};
 
-use super::tokenizer::{CharTokenizer, JiebaTokenizer};
+use super::tokenizer::{CharMode, CharTokenizer, JiebaTokenizer};
 use super::{Engine, Limit, OpenOptions};
 use crate::corpus::{Corpus, Overrides, SectionKind};
 
@@ -291,7 +291,12 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         .par_iter()
         .map(|text| {
             let mut count = 0;
-            let mut c = CharTokenizer;
+            let mut c = CharTokenizer(CharMode::Bigrams);
+            let mut s = c.token_stream(text);
+            while s.advance() {
+                count += 1;
+            }
+            let mut c = CharTokenizer(CharMode::Unigrams);
             let mut s = c.token_stream(text);
             while s.advance() {
                 count += 1;
