@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod logging;
 pub mod search;
 pub mod text;
 pub mod tui;

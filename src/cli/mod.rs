@@ -117,6 +117,12 @@ pub fn main() -> ExitCode {
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let ctx = Context::from_cli(cli)?;
+    let _log = crate::logging::init(&ctx.data_dir);
+    tracing::info!(
+        corpus = %ctx.corpus.label(),
+        args = ?std::env::args().skip(1).collect::<Vec<_>>(),
+        "gwr started"
+    );
     match &cli.command {
         None => {
             crate::tui::run(&ctx.corpus, &ctx.data_dir, ctx.config.mouse)?;

@@ -1,6 +1,30 @@
 //! Title, year, meeting date, meeting, speaker and speaker title.
 //!
-//! PLACEHOLDER (owned by the structure work).
+//! Everything is read from the report's preamble (the lines before 各位代表): the title
+//! line, the dateline (`——2020年6月29日在…第十五届人民代表大会第三次会议上`, also split over
+//! two lines or written 二〇二一年一月二十日) and the speaker line (`…人民政府旗长 戈 明`).
+//! Crawler furniture (`标题：`, `报告人：`) is used where the text says nothing. The year
+//! falls back from the dateline to the title, the text itself (`2016年工作安排`,
+//! `2015年工作回顾`) and the file name, with a warning saying where it came from.
+
+pub mod date;
+pub mod speaker;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::corpus::structure::{is_opening_address, trim};
+
+/// The preamble is looked for in this many lines when no 各位代表 line ends it.
+const PREAMBLE_LINES: usize = 15;
+/// A 各位代表 line further down than this does not end the preamble.
+const PREAMBLE_MAX: usize = 80;
+/// The year is inferred from the text's first lines only.
+const YEAR_SCAN_LINES: usize = 400;
+/// A title line is at most this long.
+const MAX_TITLE_CHARS: usize = 40;
 
 /// What metadata extraction reads.
 #[derive(Debug, Clone, Copy)]
@@ -26,9 +50,176 @@ pub struct Meta {
     pub warnings: Vec<String>,
 }
 
+/// The line with every space removed.
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}')
+        .collect()
+}
+
+/// Index one past the preamble: the first 各位代表 line if it is early, else a few lines.
+fn preamble_end(lines: &[String]) -> usize {
+    lines
+        .iter()
+        .take(PREAMBLE_MAX)
+        .position(|l| is_opening_address(l))
+        .unwrap_or_else(|| lines.len().min(PREAMBLE_LINES))
+}
+
+/// The value of a furniture line `key：value` (`标题：…`, `报告人：…`).
+fn furniture_value<'a>(furniture: &'a [String], key: &str) -> Option<&'a str> {
+    furniture.iter().find_map(|l| {
+        let t = trim(l);
+        let rest = t.strip_prefix(key)?;
+        let rest = rest.trim_start_matches([' ', '\u{3000}']);
+        let rest = rest.strip_prefix(['：', ':'])?;
+        let v = trim(rest);
+        (!v.is_empty()).then_some(v)
+    })
+}
+
+static TITLE_DECOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[（(][^）)]{1,8}[）)])?(?P<t>.*?)(?:[（(][^）)]*[）)])?$")
+        .expect("valid regex")
+});
+
+/// The report's own title from one line: `政 府 工 作 报 告`, `(内蒙古)2020年…政府工作报告(全文)`,
+/// `政府工作报告（摘要）`,
+/// `政府工作报告——2025年1月13日在…` (the part before the dateline).
+fn title_from_line(line: &str) -> Option<String> {
+    let s = squeeze(line);
+    let s = s
+        .strip_prefix("标题")
+        .map_or(s.as_str(), |r| r.trim_start_matches(['：', ':']));
+    if s.contains(['>', '|', '/', '＞']) {
+        // a breadcrumb: 首页>公开>政府工作报告
+        return None;
+    }
+    let s = s
+        .split(['—', '―'])
+        .next()
+        .unwrap_or(s)
+        .trim_end_matches(['-', '－']);
+    let t = TITLE_DECOR.captures(s)?.name("t")?.as_str();
+    let chars = t.chars().count();
+    (t.ends_with("工作报告") && (6..=MAX_TITLE_CHARS).contains(&chars) && !t.contains('在'))
+        .then(|| t.to_string())
+}
+
+static YEAR_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(19[5-9]\d|20\d\d)").expect("valid regex"));
+
+/// Phrases that give away the year a report plans for: `2015年工作回顾` (the year after),
+/// `2016年工作安排`, `2016年主要工作` (that year).
+static YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<past>(?:19|20)\d\d)年(?:政府)?工作回顾|(?P<plan>(?:19|20)\d\d)年(?:政府)?(?:主要工作|重点工作|工作安排|工作计划|工作任务|主要任务|工作目标|目标任务|工作重点|工作总体要求|政府工作的建议|经济社会发展总体要求|经济社会发展的?主要目标|政府工作任务|政府重点工作)|(?P<now>(?:19|20)\d\d)年是",
+    )
+    .expect("valid regex")
+});
+
+/// The year the report plans for, from what its text says, with the number of votes.
+fn year_from_text(lines: &[String]) -> Option<u16> {
+    let mut votes: HashMap<u16, usize> = HashMap::new();
+    for l in lines.iter().take(YEAR_SCAN_LINES) {
+        for c in YEAR_PHRASE.captures_iter(l) {
+            let (y, weight) = if let Some(m) = c.name("past") {
+                (m.as_str().parse::<u16>().ok().map(|y| y + 1), 2)
+            } else if let Some(m) = c.name("plan") {
+                (m.as_str().parse::<u16>().ok(), 2)
+            } else {
+                (
+                    c.name("now").and_then(|m| m.as_str().parse::<u16>().ok()),
+                    1,
+                )
+            };
+            if let Some(y) = y {
+                *votes.entry(y).or_default() += weight;
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .max_by_key(|(y, v)| (*v, *y))
+        .map(|(y, _)| y)
+}
+
+/// The first plausible year in a string (a title or a file name).
+fn year_in(s: &str) -> Option<u16> {
+    YEAR_IN.find(s).and_then(|m| m.as_str().parse().ok())
+}
+
 /// Extracts the metadata.
 #[must_use]
 pub fn extract(input: &MetaInput<'_>) -> Meta {
-    let _ = input;
-    Meta::default()
+    let lines = input.lines;
+    let mut meta = Meta::default();
+    let end = preamble_end(lines);
+
+    // Dateline and meeting: in the preamble, else anywhere in the text (a report printed
+    // twice, a second copy with its dateline), else in a crawler's 标题 line.
+    let found = date::find_dateline(lines, 0, end.max(PREAMBLE_LINES).min(lines.len()))
+        .or_else(|| date::find_dateline(lines, 0, lines.len()).filter(|d| d.strict))
+        .or_else(|| {
+            date::find_dateline(input.furniture, 0, input.furniture.len()).filter(|d| d.strict)
+        });
+    if let Some(d) = &found {
+        meta.meeting_date = Some(d.date.to_string());
+        meta.meeting.clone_from(&d.meeting);
+    }
+    if meta.meeting.is_none() {
+        meta.meeting = date::find_meeting_line(lines, 0, end.max(PREAMBLE_LINES));
+    }
+
+    // Speaker: a line of the preamble (and of the lines after a dateline found further
+    // down, in a second copy of the report), else the crawler's 报告人：.
+    let pre = end.min(lines.len());
+    let mut window: Vec<&str> = lines[..pre].iter().map(String::as_str).collect();
+    let mut dateline = found.as_ref().map(|d| d.line).filter(|&l| l < pre);
+    if let Some(d) = found
+        .as_ref()
+        .filter(|d| d.line >= pre && d.line < lines.len())
+    {
+        dateline = Some(window.len());
+        window.extend(lines[d.line..].iter().take(4).map(String::as_str));
+    }
+    if let Some(s) = speaker::find(&window, dateline) {
+        meta.speaker = s.name;
+        meta.speaker_title = s.title;
+    } else if let Some(s) = furniture_value(input.furniture, "报告人").and_then(speaker::parse_line)
+    {
+        meta.speaker = s.name;
+        meta.speaker_title = s.title;
+    }
+
+    // Title: the report's own title line, else the crawler's.
+    meta.title = lines[..end.min(lines.len())]
+        .iter()
+        .find_map(|l| title_from_line(l))
+        .or_else(|| furniture_value(input.furniture, "标题").and_then(title_from_line));
+
+    // Year.
+    meta.year = if let Some(d) = &found {
+        Some(d.date.year)
+    } else if let Some(y) = meta.title.as_deref().and_then(year_in) {
+        meta.warnings
+            .push(format!("year {y} taken from the title (no dateline)"));
+        Some(y)
+    } else if let Some(y) = year_from_text(lines) {
+        meta.warnings
+            .push(format!("year {y} inferred from the text (no dateline)"));
+        Some(y)
+    } else if let Some(y) = year_in(input.file.rsplit('/').next().unwrap_or(input.file)) {
+        meta.warnings.push(format!(
+            "year {y} taken from the file name (no dateline, a hint only)"
+        ));
+        Some(y)
+    } else {
+        meta.warnings.push("year unknown: no dateline".to_string());
+        None
+    };
+    meta
 }
+
+#[cfg(test)]
+mod tests;

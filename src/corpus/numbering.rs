@@ -76,9 +76,17 @@ fn skip_spaces(s: &str, mut at: usize) -> usize {
     at
 }
 
-/// Recognises the numbering at the very start of `line` (leading spaces already trimmed).
+/// Recognises the numbering at the very start of `line`. Leading spaces (ASCII, U+3000,
+/// U+00A0) are skipped and counted in [`Numbering::len`].
 #[must_use]
 pub fn parse_numbering(line: &str) -> Option<Numbering> {
+    let lead = skip_spaces(line, 0);
+    let mut n = parse_at_start(&line[lead..])?;
+    n.len += lead;
+    Some(n)
+}
+
+fn parse_at_start(line: &str) -> Option<Numbering> {
     let first = line.chars().next()?;
     // ① … ⑳
     if ('\u{2460}'..='\u{2473}').contains(&first) {
@@ -155,7 +163,14 @@ pub fn parse_numbering(line: &str) -> Option<Numbering> {
             .map_or(line.len(), |(i, _)| i);
         let value = chinese_value(&line[..end])?;
         let sep = line[end..].chars().next()?;
-        if sep == '、' || sep == '．' {
+        let after = line[end + sep.len_utf8()..].chars().next();
+        // "一、二、三产业" is a list of numerals, not a heading.
+        let list = after.is_some_and(is_cn_numeral)
+            && line[end + sep.len_utf8()..]
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c == '、');
+        if matches!(sep, '、' | '．' | '.') && !list {
             return Some(Numbering {
                 style: NumberStyle::Chinese,
                 value,
@@ -176,12 +191,8 @@ pub fn parse_numbering(line: &str) -> Option<Numbering> {
         }
         let sep = line[end..].chars().next()?;
         let after = line[end + sep.len_utf8()..].chars().next();
-        let ok = match sep {
-            '、' | '．' => true,
-            // "1." but not "1.5亿"
-            '.' => !after.is_some_and(|c| c.is_ascii_digit()),
-            _ => false,
-        };
+        // "1." but not "1.5亿" or "1、2号线"
+        let ok = matches!(sep, '、' | '．' | '.') && !after.is_some_and(|c| c.is_ascii_digit());
         if ok {
             return Some(Numbering {
                 style: NumberStyle::Arabic,
@@ -218,6 +229,37 @@ mod tests {
         assert_eq!((n.style, n.value), (NumberStyle::Circled, 3));
         let n = parse_numbering("第二部分 今年工作").unwrap();
         assert_eq!((n.style, n.value), (NumberStyle::Part, 2));
+        let n = parse_numbering("（1）推进").unwrap();
+        assert_eq!(
+            (n.style, n.label.as_str()),
+            (NumberStyle::ParenArabic, "（1）")
+        );
+        let n = parse_numbering("(2)推进").unwrap();
+        assert_eq!((n.style, n.value), (NumberStyle::ParenArabic, 2));
+        let n = parse_numbering("3、推进").unwrap();
+        assert_eq!((n.style, n.value), (NumberStyle::Arabic, 3));
+        let n = parse_numbering("4.推进").unwrap();
+        assert_eq!((n.style, n.value), (NumberStyle::Arabic, 4));
+        let n = parse_numbering("二.推进").unwrap();
+        assert_eq!((n.style, n.value), (NumberStyle::Chinese, 2));
+        let n = parse_numbering("十三、推进").unwrap();
+        assert_eq!((n.style, n.value), (NumberStyle::Chinese, 13));
+        let n = parse_numbering("第三章　保障").unwrap();
+        assert_eq!(
+            (n.style, n.value, n.label.as_str()),
+            (NumberStyle::Part, 3, "第三章")
+        );
+    }
+
+    #[test]
+    fn skips_indentation() {
+        let line = "　　（二）科技创新成绩单。";
+        let n = parse_numbering(line).unwrap();
+        assert_eq!(
+            (n.style, n.value, n.label.as_str()),
+            (NumberStyle::ParenChinese, 2, "（二）")
+        );
+        assert_eq!(&line[n.len..], "科技创新成绩单。");
     }
 
     #[test]
@@ -229,6 +271,8 @@ mod tests {
             "一年来",
             "（注：数据）",
             "第一次会议",
+            "一、二、三产业协调发展",
+            "1、2号线",
             "",
         ] {
             assert!(parse_numbering(s).is_none(), "{s}");

@@ -1,16 +1,171 @@
 //! The terminal user interface.
 //!
-//! PLACEHOLDER (owned by the TUI work).
+//! The shape (see `/work/shared/STYLE.md`): one message type ([`msg::Msg`]); [`update`] is
+//! the only place the state ([`app::App`]) changes and returns commands ([`msg::Cmd`]) for
+//! the runtime; [`render::draw`] reads `&App`; the keymap ([`keymap::keymap`]) is a pure
+//! function from (key, mode) to an action; background work (opening the engine,
+//! searching, loading reports) runs on threads in [`worker`] and answers with messages;
+//! [`run_loop`] is generic over the backend so tests drive it on `TestBackend`.
+//! The layout is drawn in [`layout`].
+
+pub mod app;
+pub mod bench;
+pub mod input;
+pub mod keymap;
+pub mod layout;
+pub mod msg;
+pub mod regions;
+pub mod render;
+pub mod state;
+pub mod term;
+pub mod theme;
+pub mod update;
+pub mod worker;
+pub mod wrap;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+
+pub use app::App;
+pub use bench::{Latency, keystroke_latency};
+pub use update::update;
+
+use crate::corpus::Corpus;
+use msg::{Cmd, Msg};
+
+/// What the run loop needs from the world: carrying out commands, and Ctrl-Z.
+pub trait Host {
+    /// Starts the work a command asks for (answers come back as messages).
+    fn exec(&mut self, cmd: Cmd);
+    /// Gives the terminal back and stops the process until it is resumed.
+    ///
+    /// # Errors
+    /// When the terminal cannot be taken back.
+    fn suspend(&mut self) -> anyhow::Result<()>;
+}
+
+/// Most messages handled before a frame is drawn (a burst of progress or pasted keys
+/// becomes one frame, but the screen still moves during a flood).
+const BATCH: usize = 256;
+
+/// Runs the app until it quits: draw, wait for a message, update, carry out commands,
+/// draw again. Nothing is drawn without a message (no busy loop); ratatui sends only the
+/// cells that changed.
+///
+/// # Errors
+/// When the terminal cannot be drawn to.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    rx: &Receiver<Msg>,
+    host: &mut dyn Host,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    terminal.draw(|f| render::draw(f, app))?;
+    while !app.quit {
+        let Ok(first) = rx.recv() else { break };
+        let mut cmds = update(app, first);
+        for _ in 0..BATCH {
+            if app.quit {
+                break;
+            }
+            match rx.try_recv() {
+                Ok(m) => cmds.extend(update(app, m)),
+                Err(_) => break,
+            }
+        }
+        for cmd in cmds {
+            if cmd == Cmd::Suspend {
+                host.suspend()?;
+                // Redraw everything (and at the size the terminal has now). Not
+                // `Terminal::clear`: it asks the terminal for the cursor position, whose
+                // answer the input thread would swallow.
+                let size = terminal.size()?;
+                terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+                update(app, Msg::Resize(size.width, size.height));
+            } else {
+                host.exec(cmd);
+            }
+        }
+        if app.quit {
+            break;
+        }
+        terminal.draw(|f| render::draw(f, app))?;
+    }
+    Ok(())
+}
+
+/// The host of the real program: worker threads, `state.json`, Ctrl-Z.
+pub struct WorkerHost {
+    pub shared: Arc<worker::Shared>,
+    pub corpus: Corpus,
+    pub data_dir: PathBuf,
+    pub tx: Sender<Msg>,
+    pub mouse: bool,
+}
+
+impl Host for WorkerHost {
+    fn exec(&mut self, cmd: Cmd) {
+        match cmd {
+            Cmd::Search { generation, query } => self.shared.submit_search(generation, query),
+            Cmd::LoadReport { generation, id } => {
+                worker::load_report(&self.shared, &self.corpus, generation, id, self.tx.clone());
+            }
+            Cmd::Save(saved) => {
+                if let Err(e) = state::save(&self.data_dir, &saved) {
+                    tracing::warn!("cannot save the reading position: {e}");
+                }
+            }
+            Cmd::Suspend => {}
+        }
+    }
+
+    fn suspend(&mut self) -> anyhow::Result<()> {
+        term::suspend(self.mouse)?;
+        Ok(())
+    }
+}
 
 /// Runs the TUI on a corpus.
 ///
 /// # Errors
 /// When the terminal cannot be used.
-pub fn run(
-    corpus: &crate::corpus::Corpus,
-    data_dir: &std::path::Path,
-    mouse: bool,
-) -> anyhow::Result<()> {
-    let _ = (corpus, data_dir, mouse);
-    anyhow::bail!("the TUI is not built yet")
+pub fn run(corpus: &Corpus, data_dir: &Path, mouse: bool) -> anyhow::Result<()> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdout().is_terminal() {
+        anyhow::bail!("the TUI needs a terminal; use a subcommand (gwr --help) for plain output");
+    }
+    let (tx, rx) = mpsc::channel();
+    let shared = Arc::new(worker::Shared::default());
+    worker::open_engine(&shared, corpus.clone(), data_dir.to_path_buf(), tx.clone());
+    worker::start_search_worker(&shared, tx.clone());
+    term::spawn_signals(tx.clone())?;
+    let saved = state::load(data_dir);
+
+    term::install_panic_hook();
+    term::enter(mouse)?;
+    let result = (|| -> anyhow::Result<()> {
+        let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+        let size = terminal.size()?;
+        terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+        let mut app = App::new(size.width, size.height, theme::Theme::from_env(), saved);
+        term::spawn_input(tx.clone());
+        let mut host = WorkerHost {
+            shared: shared.clone(),
+            corpus: corpus.clone(),
+            data_dir: data_dir.to_path_buf(),
+            tx,
+            mouse,
+        };
+        run_loop(&mut terminal, &mut app, &rx, &mut host)
+    })();
+    term::leave();
+    shared.close();
+    result
 }

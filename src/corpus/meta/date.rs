@@ -1,0 +1,185 @@
+//! Datelines: `——2020年6月29日在阿拉善左旗第十五届人民代表大会第三次会议上`, split over two
+//! lines, written in Chinese numerals (二〇二六年一月二十七日), or a bare `（2008年3月27日）`.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::corpus::numbering::chinese_value;
+use crate::corpus::structure::trim;
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A dateline found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// Index of the line holding the date.
+    pub line: usize,
+    pub date: Date,
+    /// 第十五届人民代表大会第三次会议, as written, without the region, 在 and 上.
+    pub meeting: Option<String>,
+    /// True for `…日在…会议上` (a dateline beyond doubt); false for a bare date line.
+    pub strict: bool,
+}
+
+/// Optional `标题：`, an optional title ending in 工作报告, dashes and brackets, then the date.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:标题[:：])?(?:[^—―\-－(（]{0,40}?工作报告)?[\s\u{3000}—―\-－–~～(（]*(?P<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[元一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u{3000})）]*(?P<rest>.*)$",
+    )
+    .expect("valid regex")
+});
+
+/// A dateline without a date: `——在第十四届全国人民代表大会第三次会议上`.
+static MEETING_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[^—―\-－(（]{0,40}?工作报告)?[\s\u{3000}—―\-－–~～(（]*在(?P<rest>.{2,60}?会议)上?[)）]?$")
+        .expect("valid regex")
+});
+
+/// The meeting named by a dateline that gives no date, in `lines[from..to]`.
+#[must_use]
+pub fn find_meeting_line(lines: &[String], from: usize, to: usize) -> Option<String> {
+    lines[from.min(lines.len())..to.min(lines.len())]
+        .iter()
+        .find_map(|l| {
+            let c = MEETING_LINE.captures(trim(l))?;
+            MEETING.find(&c["rest"]).map(|m| squeeze_spaces(m.as_str()))
+        })
+}
+
+fn squeeze_spaces(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect()
+}
+
+/// The meeting: from the ordinal of the congress to 会议.
+static MEETING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"第?[〇零一二三四五六七八九十]+届.*?会议").expect("valid regex"));
+
+/// Full-width digits (２０２１) as ASCII, other characters unchanged.
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (u32::from(c) - u32::from('０')) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
+/// The value of a year written in digits or Chinese numerals (二〇二六).
+fn year_value(s: &str) -> Option<u16> {
+    let s = &ascii_digits(s);
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    s.chars().try_fold(0u16, |acc, c| {
+        let d = match c {
+            '〇' | '零' | '○' | 'Ｏ' => 0,
+            _ => chinese_value(c.encode_utf8(&mut [0; 4]))? as u16,
+        };
+        Some(acc * 10 + d)
+    })
+}
+
+/// The value of a month or day written in digits or Chinese numerals (二十七).
+fn small_value(s: &str) -> Option<u8> {
+    if s == "元" {
+        // 元月: January
+        return Some(1);
+    }
+    let s = &ascii_digits(s);
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    chinese_value(s).and_then(|v| u8::try_from(v).ok())
+}
+
+/// Parses a date written `2020年6月29日` or `二〇二一年一月二十日` (nothing else on the line).
+#[must_use]
+pub fn parse_date(s: &str) -> Option<Date> {
+    let c = DATELINE.captures(trim(s))?;
+    if !c["rest"].is_empty() {
+        return None;
+    }
+    date_of(&c)
+}
+
+fn date_of(c: &regex::Captures<'_>) -> Option<Date> {
+    let date = Date {
+        year: year_value(&c["y"])?,
+        month: small_value(&c["m"])?,
+        day: small_value(&c["d"])?,
+    };
+    ((1949..=2100).contains(&date.year)
+        && (1..=12).contains(&date.month)
+        && (1..=31).contains(&date.day))
+    .then_some(date)
+}
+
+/// Reads the dateline at `lines[i]`, joining the next line when the dateline is split
+/// (`2020年6月29日在阿拉善左旗` / `第十五届人民代表大会第三次会议上`).
+fn dateline_at(lines: &[String], i: usize) -> Option<Dateline> {
+    let line = trim(&lines[i]);
+    if line.chars().count() > 120 {
+        return None;
+    }
+    let c = DATELINE.captures(line)?;
+    let date = date_of(&c)?;
+    let rest = c["rest"].trim();
+    if rest.is_empty() {
+        return Some(Dateline {
+            line: i,
+            date,
+            meeting: None,
+            strict: false,
+        });
+    }
+    if !rest.starts_with('在') {
+        return None;
+    }
+    let mut text = rest.to_string();
+    if !text.contains("会议") {
+        if let Some(next) = lines.get(i + 1).map(|l| trim(l)) {
+            if next.contains("会议") && next.chars().count() <= 40 {
+                text.push_str(next);
+            }
+        }
+    }
+    let meeting = MEETING.find(&text).map(|m| squeeze_spaces(m.as_str()));
+    Some(Dateline {
+        line: i,
+        date,
+        strict: meeting.is_some() || text.contains("会议"),
+        meeting,
+    })
+}
+
+/// The dateline of `lines[from..to]`: the first one that names its meeting, else the first
+/// bare date line.
+#[must_use]
+pub fn find_dateline(lines: &[String], from: usize, to: usize) -> Option<Dateline> {
+    let mut bare = None;
+    for i in from..to.min(lines.len()) {
+        if let Some(d) = dateline_at(lines, i) {
+            if d.strict {
+                return Some(d);
+            }
+            bare.get_or_insert(d);
+        }
+    }
+    bare
+}

@@ -1,0 +1,101 @@
+//! Speaker lines: `阿拉善左旗人民政府旗长 戈 明`, `代县长 李锴栋`, `区长?? 张三`,
+//! `国务院总理 李强`, a bare name line, or a post without a name.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::corpus::structure::{is_opening_address, trim};
+
+/// The speaker and the post as written before the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: Option<String>,
+    pub title: Option<String>,
+}
+
+/// A speaker line is at most this long.
+const MAX_LINE_CHARS: usize = 40;
+
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<pre>.*?)(?P<title>(?:国务院)?代?(?:省长|市长|县长|区长|旗长|州长|盟长|主席|总理|主任|专员))[\s\u{3000}?？\u{fffd}：:]*(?P<name>[\p{Han}·](?:[\s\u{3000}]?[\p{Han}·]){1,6})?[\s\u{3000}]*$",
+    )
+    .expect("valid regex")
+});
+
+/// Words that are never part of a person's name.
+const NOT_NAME: [&str; 8] = [
+    "政府", "报告", "代表", "工作", "会议", "人民", "委员", "同志",
+];
+
+fn valid_name(name: &str) -> bool {
+    let n = name.chars().count();
+    (2..=6).contains(&n) && !NOT_NAME.iter().any(|w| name.contains(w))
+}
+
+/// Parses one speaker line.
+#[must_use]
+pub fn parse_line(line: &str) -> Option<Speaker> {
+    let line = trim(line);
+    let line = line
+        .strip_prefix("报告人")
+        .map_or(line, |r| r.trim_start_matches(['：', ':', ' ', '\u{3000}']));
+    if line.chars().count() > MAX_LINE_CHARS {
+        return None;
+    }
+    let c = SPEAKER.captures(line)?;
+    let pre = c["pre"].trim();
+    if pre.ends_with('副') || pre.contains(['，', '。', ',', '：', ':']) {
+        return None;
+    }
+    let title = c["title"].to_string();
+    match c.name("name") {
+        Some(m) => {
+            let name: String = m
+                .as_str()
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+                .collect();
+            valid_name(&name).then_some(Speaker {
+                name: Some(name),
+                title: Some(title),
+            })
+        }
+        // A post with no name ("海拉尔区人民政府区长"): only after a government's name.
+        None => pre.ends_with("人民政府").then_some(Speaker {
+            name: None,
+            title: Some(title),
+        }),
+    }
+}
+
+/// A line that is only a name (2 to 4 Chinese characters).
+fn bare_name(line: &str) -> Option<String> {
+    let t = trim(line);
+    let n = t.chars().count();
+    ((2..=4).contains(&n)
+        && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && valid_name(t))
+    .then(|| t.to_string())
+}
+
+/// The speaker in the preamble `lines`. `dateline` is the index of the dateline among
+/// them: a bare name line is accepted right after it or right before 各位代表.
+#[must_use]
+pub fn find(lines: &[&str], dateline: Option<usize>) -> Option<Speaker> {
+    if let Some(s) = lines.iter().find_map(|l| parse_line(l)) {
+        return Some(s);
+    }
+    lines.iter().enumerate().find_map(|(i, l)| {
+        let after_dateline = dateline.is_some_and(|d| i == d + 1 || i == d + 2);
+        let before_address = lines.get(i + 1).is_some_and(|n| is_opening_address(n));
+        if !(after_dateline || before_address) {
+            return None;
+        }
+        bare_name(l).map(|name| Speaker {
+            name: Some(name),
+            title: None,
+        })
+    })
+}

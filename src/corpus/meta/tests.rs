@@ -1,0 +1,238 @@
+use super::*;
+
+fn lines(s: &[&str]) -> Vec<String> {
+    s.iter().map(|l| (*l).to_string()).collect()
+}
+
+fn run(file: &str, text: &[&str], furniture: &[&str]) -> Meta {
+    let l = lines(text);
+    let f = lines(furniture);
+    extract(&MetaInput {
+        file,
+        lines: &l,
+        furniture: &f,
+    })
+}
+
+#[test]
+fn split_dateline_and_spaced_name() {
+    let m = run(
+        "000.txt",
+        &[
+            "(内蒙古)2020年阿拉善左旗人民政府工作报告(全文)",
+            "2020年6月29日在阿拉善左旗",
+            "第十五届人民代表大会第三次会议上",
+            "阿拉善左旗人民政府旗长 戈 明",
+            "各位代表:",
+        ],
+        &[],
+    );
+    assert_eq!(m.title.as_deref(), Some("2020年阿拉善左旗人民政府工作报告"));
+    assert_eq!(m.year, Some(2020));
+    assert_eq!(m.meeting_date.as_deref(), Some("2020-06-29"));
+    assert_eq!(m.meeting.as_deref(), Some("第十五届人民代表大会第三次会议"));
+    assert_eq!(m.speaker.as_deref(), Some("戈明"));
+    assert_eq!(m.speaker_title.as_deref(), Some("旗长"));
+    assert!(m.warnings.is_empty());
+}
+
+#[test]
+fn abbreviated_meeting_and_short_title() {
+    let m = run(
+        "x.txt",
+        &[
+            "政 府 工 作 报 告",
+            "——2020年3月31日在市八届人大六次会议上",
+            "市长 李春生",
+            "各位代表:",
+        ],
+        &[],
+    );
+    assert_eq!(m.title.as_deref(), Some("政府工作报告"));
+    assert_eq!(m.meeting.as_deref(), Some("八届人大六次会议"));
+    assert_eq!(
+        (m.speaker.as_deref(), m.speaker_title.as_deref()),
+        (Some("李春生"), Some("市长"))
+    );
+}
+
+#[test]
+fn chinese_numeral_dates() {
+    let m = run(
+        "x.txt",
+        &[
+            "2026年甘肃省政府工作报告",
+            "——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上",
+            "甘肃省省长 任振鹤",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.meeting_date.as_deref(), Some("2026-01-27"));
+    assert_eq!(m.meeting.as_deref(), Some("十四届人民代表大会第四次会议"));
+    assert_eq!(
+        (m.speaker.as_deref(), m.speaker_title.as_deref()),
+        (Some("任振鹤"), Some("省长"))
+    );
+    assert_eq!(
+        date::parse_date("二〇二一年一月二十日").map(|d| d.to_string()),
+        Some("2021-01-20".to_string())
+    );
+    assert_eq!(
+        date::parse_date("（2008年3月27日）").map(|d| d.to_string()),
+        Some("2008-03-27".to_string())
+    );
+    assert_eq!(date::parse_date("2026年02月10日 07时41分"), None);
+    assert_eq!(date::parse_date("2020年13月1日"), None);
+}
+
+#[test]
+fn speaker_lines() {
+    let p = |s: &str| speaker::parse_line(s).map(|s| (s.title, s.name));
+    let some = |t: &str, n: Option<&str>| Some((Some(t.to_string()), n.map(str::to_string)));
+    assert_eq!(p("代县长 李锴栋"), some("代县长", Some("李锴栋")));
+    assert_eq!(
+        p("准格尔旗人民政府旗长苏日嘎拉图"),
+        some("旗长", Some("苏日嘎拉图"))
+    );
+    assert_eq!(
+        p("保定市清苑区人民政府区长?? 李英英"),
+        some("区长", Some("李英英"))
+    );
+    assert_eq!(
+        p("海拉尔区人民政府代区长　　杜联合"),
+        some("代区长", Some("杜联合"))
+    );
+    assert_eq!(p("国务院总理 李强"), some("国务院总理", Some("李强")));
+    assert_eq!(p("海拉尔区人民政府区长  "), some("区长", None));
+    assert_eq!(p("浙江省省长 刘捷"), some("省长", Some("刘捷")));
+    assert_eq!(p("保定市市长 郭建英"), some("市长", Some("郭建英")));
+    assert_eq!(p("副市长 张三"), None);
+    assert_eq!(p("市长：张三"), some("市长", Some("张三")));
+    assert_eq!(p("报告人：保定市市长 郭建英"), some("市长", Some("郭建英")));
+    assert_eq!(p("阿里地区行政公署专员 张三"), some("专员", Some("张三")));
+    assert_eq!(
+        p("内蒙古自治区人民政府主席 王莉霞"),
+        some("主席", Some("王莉霞"))
+    );
+    assert_eq!(
+        p("市长闫继红在市十六届人大四次会议上作政府工作报告时说"),
+        None
+    );
+    assert_eq!(p("各位代表"), None);
+}
+
+#[test]
+fn bare_name_and_crawler_hints() {
+    let m = run(
+        "保定市_2025_report.txt",
+        &[
+            "——2025年1月21日在保定市第十六届人民代表大会第六次会议上",
+            "闫继红",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.speaker.as_deref(), Some("闫继红"));
+    assert_eq!(m.speaker_title, None);
+    let m = run(
+        "保定市_2018_report.txt",
+        &["各位代表：", "现在，我代表市人民政府，向大会报告工作。"],
+        &[
+            "标题：政府工作报告——2018年2月10日在保定市第十五届人民代表大会第三次会议上",
+            "发文时间：2018-02-10",
+            "报告人：保定市市长 郭建英",
+        ],
+    );
+    assert_eq!(m.meeting_date.as_deref(), Some("2018-02-10"));
+    assert_eq!(m.meeting.as_deref(), Some("第十五届人民代表大会第三次会议"));
+    assert_eq!(m.speaker.as_deref(), Some("郭建英"));
+    assert_eq!(m.title.as_deref(), Some("政府工作报告"));
+}
+
+#[test]
+fn year_without_dateline() {
+    let m = run(
+        "2016年南山区政府工作报告_2016.txt",
+        &[
+            "各位代表：",
+            "现在，我代表南山区人民政府向大会作政府工作报告。",
+            "2015年工作回顾",
+            "2016年主要工作",
+        ],
+        &[],
+    );
+    assert_eq!(m.year, Some(2016));
+    assert_eq!(m.meeting_date, None);
+    assert_eq!(
+        m.warnings,
+        ["year 2016 inferred from the text (no dateline)"]
+    );
+    let m = run("reports/2019.txt", &["各位代表：", "没有年份的文字。"], &[]);
+    assert_eq!(m.year, Some(2019));
+    assert!(m.warnings[0].contains("file name"));
+    let m = run(
+        "x.txt",
+        &["2021年呼伦贝尔市海拉尔区政府工作报告", "各位代表："],
+        &[],
+    );
+    assert_eq!(m.year, Some(2021));
+    assert!(m.warnings[0].contains("title"));
+}
+
+#[test]
+fn dateline_without_a_date_and_full_width_digits() {
+    let m = run(
+        "x.txt",
+        &[
+            "中华人民共和国",
+            "政府工作报告",
+            "——在第十四届全国人民代表大会第三次会议上",
+            "2024年3月",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(
+        m.meeting.as_deref(),
+        Some("第十四届全国人民代表大会第三次会议")
+    );
+    assert_eq!(m.meeting_date, None);
+    assert_eq!(
+        date::parse_date("２０２１年１月２０日").map(|d| d.to_string()),
+        Some("2021-01-20".to_string())
+    );
+    let m = run(
+        "x.txt",
+        &[
+            "政府工作报告",
+            "——2025年3月5日在第十四届全国人民代表大会第三次会议上国务院总理李强",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.meeting_date.as_deref(), Some("2025-03-05"));
+    assert_eq!(
+        (m.speaker.as_deref(), m.speaker_title.as_deref()),
+        (Some("李强"), Some("国务院总理"))
+    );
+}
+
+#[test]
+fn january_as_yuanyue_and_bracketed_title_notes() {
+    assert_eq!(
+        date::parse_date("2023年元月12日").map(|d| d.to_string()),
+        Some("2023-01-12".to_string())
+    );
+    let m = run(
+        "x.txt",
+        &[
+            "2021年政府工作报告（在深圳市罗湖区第八届人民代表大会第一次会议上）",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.title.as_deref(), Some("2021年政府工作报告"));
+    let m = run("x.txt", &["政府工作报告（摘要）", "各位代表："], &[]);
+    assert_eq!(m.title.as_deref(), Some("政府工作报告"));
+}

@@ -1,0 +1,420 @@
+use super::*;
+
+fn lines(s: &[&str]) -> Vec<String> {
+    s.iter().map(|l| (*l).to_string()).collect()
+}
+
+/// (path, title, level, kind) of every section.
+fn shape(o: &Outline) -> Vec<(String, String, u8, SectionKind)> {
+    o.sections
+        .iter()
+        .map(|s| (s.path.clone(), s.title.clone(), s.level, s.kind))
+        .collect()
+}
+
+fn paths_titles(o: &Outline) -> Vec<(&str, &str)> {
+    o.sections
+        .iter()
+        .map(|s| (s.path.as_str(), s.title.as_str()))
+        .collect()
+}
+
+const P: &str = "去年以来，我们坚持稳中求进工作总基调，经济社会持续健康发展。";
+
+#[test]
+fn chinese_levels_and_preamble() {
+    let o = build(lines(&[
+        "政府工作报告",
+        "——2020年3月31日在市八届人大六次会议上",
+        "市长 李春生",
+        "各位代表：",
+        "现在，我代表市人民政府向大会报告工作。",
+        "一、2019年工作回顾",
+        P,
+        "（一）聚焦短板弱项，三大攻坚战取得实效。脱贫攻坚成果巩固。",
+        "(二)众志成城,全力抗击新冠肺炎疫情。在党中央坚强领导下。",
+        "二、2020年主要工作",
+        "（一）坚持抓重点攻难点",
+        "1.加快项目建设",
+        P,
+        "2．推进改革",
+        "（1）深化放管服",
+        "（2）优化营商环境：持续推进。",
+        "①第一件",
+        "②第二件",
+        "（二）坚持抓项目稳增长",
+    ]));
+    assert_eq!(
+        paths_titles(&o),
+        vec![
+            ("0", "前言"),
+            ("1", "2019年工作回顾"),
+            ("1.1", "聚焦短板弱项，三大攻坚战取得实效"),
+            ("1.2", "众志成城,全力抗击新冠肺炎疫情"),
+            ("2", "2020年主要工作"),
+            ("2.1", "坚持抓重点攻难点"),
+            ("2.1.1", "加快项目建设"),
+            ("2.1.2", "推进改革"),
+            ("2.1.2.1", "深化放管服"),
+            ("2.1.2.2", "优化营商环境"),
+            ("2.1.2.2.1", "第一件"),
+            ("2.1.2.2.2", "第二件"),
+            ("2.2", "坚持抓项目稳增长"),
+        ]
+    );
+    assert_eq!(o.sections[1].number.as_deref(), Some("一"));
+    assert_eq!(o.sections[2].number.as_deref(), Some("（一）"));
+    assert_eq!(o.sections[10].level, 5);
+    assert_eq!(o.sections[0].end_paragraph, 5);
+    assert!(o.paragraphs[5].heading);
+    assert!(!o.paragraphs[6].heading);
+}
+
+#[test]
+fn skipped_level_nests_under_the_parent() {
+    let o = build(lines(&[
+        "各位代表：",
+        "一、工作回顾",
+        "1.经济平稳",
+        P,
+        "2.民生改善",
+        "二、今年安排",
+        "（一）稳增长",
+        "1.抓项目",
+    ]));
+    assert_eq!(
+        shape(&o)[1..]
+            .iter()
+            .map(|(p, t, l, _)| (p.as_str(), t.as_str(), *l))
+            .collect::<Vec<_>>(),
+        vec![
+            ("1", "工作回顾", 1),
+            ("1.1", "经济平稳", 2),
+            ("1.2", "民生改善", 2),
+            ("2", "今年安排", 1),
+            ("2.1", "稳增长", 2),
+            ("2.2", "抓项目", 2),
+        ]
+    );
+}
+
+#[test]
+fn numbered_lines_that_are_not_headings() {
+    let o = build(lines(&[
+        "各位代表：",
+        "一、工作回顾",
+        "1.5亿元用于民生，一是加快建设，二是优化服务。",
+        "一是经济平稳。",
+        "五、这是一个不在序列中的编号",
+        "1.第一项",
+        "3.不连续的编号，不是标题。后面还有很多话。",
+        "二、今年安排",
+        "1、2号线建成通车。",
+        "（二）不是从一开始的编号",
+    ]));
+    assert_eq!(
+        paths_titles(&o)[1..],
+        [("1", "工作回顾"), ("1.1", "第一项"), ("2", "今年安排")]
+    );
+}
+
+#[test]
+fn run_in_heading_takes_the_lead_phrase() {
+    assert_eq!(
+        heading_title("众志成城,全力抗击新冠肺炎疫情。在党中央坚强领导下，我们……"),
+        "众志成城,全力抗击新冠肺炎疫情"
+    );
+    assert_eq!(
+        heading_title("坚持创新驱动：推动产业升级。"),
+        "坚持创新驱动"
+    );
+    assert_eq!(heading_title("2019年工作回顾："), "2019年工作回顾");
+    assert_eq!(heading_title("　加强政府自身建设，"), "加强政府自身建设");
+}
+
+#[test]
+fn unnumbered_top_level_parts() {
+    let o = build(lines(&[
+        "各位代表：",
+        "现在，我代表南山区人民政府向大会作政府工作报告，请予审议。",
+        "　　2017年工作回顾",
+        P,
+        "　　一、经济发展新业绩",
+        P,
+        "　　二、科技创新新业绩",
+        P,
+        "　　2018年主要工作",
+        P,
+        "　　一、对标国际、瞄准一流，实施营商环境改革行动",
+        "　　（一）优化政务服务",
+        "　　二、高位竞进、总部集聚，实施实体经济强基行动",
+        "各位代表！让我们更加紧密地团结在以习近平同志为核心的党中央周围。",
+    ]));
+    assert_eq!(
+        shape(&o),
+        vec![
+            ("0".into(), "前言".into(), 1, SectionKind::Preamble),
+            ("1".into(), "2017年工作回顾".into(), 1, SectionKind::Body),
+            ("1.1".into(), "经济发展新业绩".into(), 2, SectionKind::Body),
+            ("1.2".into(), "科技创新新业绩".into(), 2, SectionKind::Body),
+            ("2".into(), "2018年主要工作".into(), 1, SectionKind::Body),
+            (
+                "2.1".into(),
+                "对标国际、瞄准一流，实施营商环境改革行动".into(),
+                2,
+                SectionKind::Body
+            ),
+            ("2.1.1".into(), "优化政务服务".into(), 3, SectionKind::Body),
+            (
+                "2.2".into(),
+                "高位竞进、总部集聚，实施实体经济强基行动".into(),
+                2,
+                SectionKind::Body
+            ),
+            ("C".into(), "结束语".into(), 1, SectionKind::Closing),
+        ]
+    );
+    assert_eq!(top_level(&o), ["2017年工作回顾", "2018年主要工作"]);
+}
+
+fn top_level(o: &Outline) -> Vec<String> {
+    crate::corpus::model::top_level_titles(&o.sections)
+}
+
+#[test]
+fn bare_parts_without_any_numbering() {
+    let o = build(lines(&[
+        "保定市人民政府市长 闫继红",
+        "2022年政府工作回顾",
+        "1月30日，市长闫继红在市十六届人大四次会议上作政府工作报告时说。",
+        "一是经济运行稳中有进、稳中向好。",
+        "阔步迈上新征程",
+        P,
+        "2023年主要工作",
+        P,
+    ]));
+    assert_eq!(
+        top_level(&o),
+        ["2022年政府工作回顾", "阔步迈上新征程", "2023年主要工作"]
+    );
+}
+
+#[test]
+fn a_short_line_without_a_restart_is_not_a_part() {
+    let o = build(lines(&[
+        "各位代表：",
+        "一、工作回顾",
+        "主要经济指标",
+        P,
+        "二、今年安排",
+    ]));
+    assert_eq!(top_level(&o), ["工作回顾", "今年安排"]);
+}
+
+#[test]
+fn part_numbering() {
+    let o = build(lines(&[
+        "各位代表：",
+        "第一部分 过去一年工作回顾",
+        "一、经济平稳",
+        "第二部分　今年工作安排",
+        "一、稳增长",
+    ]));
+    assert_eq!(
+        paths_titles(&o)[1..],
+        [
+            ("1", "过去一年工作回顾"),
+            ("1.1", "经济平稳"),
+            ("2", "今年工作安排"),
+            ("2.1", "稳增长")
+        ]
+    );
+}
+
+#[test]
+fn closing_and_glossary() {
+    let o = build(lines(&[
+        "各位代表：",
+        "一、工作回顾",
+        P,
+        "二、今年安排",
+        P,
+        "各位代表，万众一心加油干，越是艰险越向前！",
+        "各位代表！实干铸就伟业，奋斗开创未来。让我们更加紧密地团结在一起！",
+        "名 词 解 释",
+        "1.“六稳”“六保”：“六稳”是指稳就业。",
+        "2.三大攻坚战：是指防范化解重大风险攻坚战。",
+        "附件：",
+        "1．附件1：民生实事项目一览表.doc",
+    ]));
+    assert_eq!(
+        shape(&o)[3..],
+        [
+            ("C".into(), "结束语".into(), 1, SectionKind::Closing),
+            ("A1".into(), "名词解释".into(), 1, SectionKind::Glossary),
+            ("A2".into(), "附件".into(), 1, SectionKind::Appendix),
+        ]
+    );
+    assert_eq!(o.sections[3].first_paragraph, 5);
+    assert_eq!(o.glossary.len(), 2);
+    assert_eq!(o.glossary[1].term, "三大攻坚战");
+    assert_eq!(o.glossary[1].paragraph, 9);
+    assert_eq!(top_level(&o), ["工作回顾", "今年安排"]);
+}
+
+#[test]
+fn glossary_headings() {
+    for h in [
+        "名词解释",
+        "名 词 解 释",
+        "有关名词解释",
+        "　　有关名词解释",
+        "注释",
+        "名词解释：",
+        "附：名词解释",
+        "《政府工作报告》有关名词解释",
+    ] {
+        assert!(is_glossary_heading(h), "{h}");
+    }
+    for h in [
+        "名词解释是一项工作",
+        "一、名词解释",
+        "注释说明了很多东西，也包括别的",
+    ] {
+        assert!(!is_glossary_heading(h), "{h}");
+    }
+}
+
+#[test]
+fn degenerate_inputs() {
+    let o = build(Vec::new());
+    // An empty text has no sections: the preamble exists only when it has paragraphs.
+    assert!(o.sections.is_empty() && o.paragraphs.is_empty());
+    let o = build(lines(&["只有一行"]));
+    assert_eq!(o.sections.len(), 1);
+    assert_eq!(o.paragraphs[0].section, 0);
+    let o = build(lines(&["一、开头就是标题", P]));
+    assert_eq!(paths_titles(&o), [("1", "开头就是标题")]);
+}
+
+#[test]
+fn heading_cut_by_a_hard_line_break() {
+    let o = build(lines(&[
+        "各位代表：",
+        "一、工作回顾",
+        P,
+        "二、“",
+        "十四五”时期发展的总体思路和重点任务",
+        P,
+        "三、2021年主要工作",
+    ]));
+    assert_eq!(
+        top_level(&o),
+        [
+            "工作回顾",
+            "“十四五”时期发展的总体思路和重点任务",
+            "2021年主要工作"
+        ]
+    );
+}
+
+#[test]
+fn heading_cut_into_fragments() {
+    let o = build(lines(&[
+        "各位代表：",
+        "一、工作回顾",
+        P,
+        "二、“",
+        "十四五",
+        "”时期发展的总体思路和重点任务",
+        "“",
+        P,
+    ]));
+    assert_eq!(
+        top_level(&o),
+        ["工作回顾", "“十四五”时期发展的总体思路和重点任务"]
+    );
+}
+
+#[test]
+fn excerpt_starting_at_the_second_part() {
+    let o = build(lines(&[
+        "各位代表！前进的道路充满希望，我们也清醒认识到，发展还存在一些挑战和不足。",
+        "二、2023年重点工作安排",
+        P,
+        "（一）打好“生态牌”，促进人与自然和谐共生。深入践行习近平生态文明思想。",
+        "（二）打好“产业牌”，着力打造现代化产业体系。始终立足产业优势。",
+        "三、加强政府自身建设",
+    ]));
+    assert_eq!(top_level(&o), ["2023年重点工作安排", "加强政府自身建设"]);
+    // Not when a 1 of the style follows: that "二、" was not a heading.
+    let o = build(lines(&[
+        "各位代表：",
+        "二、不是标题",
+        "一、工作回顾",
+        "二、今年安排",
+    ]));
+    assert_eq!(top_level(&o), ["工作回顾", "今年安排"]);
+}
+
+#[test]
+fn opening_addresses() {
+    for l in [
+        "各位代表：",
+        "　　各位代表、同志们：",
+        "同志们：",
+        "各位代表：现在，我代表市人民政府向大会报告工作。",
+    ] {
+        assert!(is_opening_address(l), "{l}");
+    }
+    for l in [
+        "各位代表，在2007年分设光明区后，2011年再次分设龙华新区。",
+        "各位代表！前进的道路充满希望。",
+    ] {
+        assert!(!is_opening_address(l), "{l}");
+    }
+}
+
+#[test]
+fn a_later_address_does_not_hide_the_first_part() {
+    let o = build(lines(&[
+        "同志们：",
+        "现在，我代表宝安区人民政府向大会作工作报告，请予审议。",
+        "过去五年工作回顾",
+        P,
+        "各位代表，在2007年分设光明区后，2011年再次分设龙华新区。五年来，我们始终保持着深入的交流。",
+        "未来五年工作",
+        P,
+        "一、深入落实创新驱动和供给侧结构性改革，着力培育经济发展新动能",
+        P,
+        "二、扎实推进中国制造2025先行区建设，厚植产业名城根基",
+    ]));
+    assert_eq!(top_level(&o), ["过去五年工作回顾", "未来五年工作"]);
+}
+
+#[test]
+fn a_stray_note_line_early_is_not_an_appendix() {
+    let mut l = vec!["各位代表：", "一、工作回顾", "注释", P];
+    l.extend([P; 6]);
+    l.push("二、今年安排");
+    l.extend([P; 6]);
+    let o = build(lines(&l));
+    assert_eq!(top_level(&o), ["工作回顾", "今年安排"]);
+    assert!(o.sections.iter().all(|s| s.kind != SectionKind::Glossary));
+}
+
+#[test]
+fn a_masthead_is_not_a_part() {
+    let o = build(lines(&[
+        "中华人民共和国",
+        "政府工作报告",
+        "——在第十四届全国人民代表大会第三次会议上",
+        "一、过去一年工作回顾",
+        P,
+        "专栏一经济指标",
+        P,
+        "二、今年发展主要预期目标",
+        P,
+    ]));
+    assert_eq!(top_level(&o), ["过去一年工作回顾", "今年发展主要预期目标"]);
+}

@@ -1,0 +1,62 @@
+//! The one message type (everything that can change the state) and the commands `update`
+//! asks the runtime to carry out.
+
+use std::sync::Arc;
+
+use crossterm::event::KeyEvent;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Report;
+use crate::search::{Progress, SearchResults};
+
+/// Everything that happens: input, worker results, signals.
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    /// Bracketed paste.
+    Paste(String),
+    Resize(u16, u16),
+    /// Mouse wheel (only with `mouse = true`): positive scrolls down.
+    Scroll(i8),
+    /// From `Engine::open`.
+    Progress(Progress),
+    /// The engine is open: searches and report loads go through it from now on.
+    EngineReady,
+    EngineFailed(String),
+    ReportLoaded {
+        generation: u64,
+        report: Arc<Report>,
+    },
+    ReportFailed {
+        generation: u64,
+        error: String,
+    },
+    SearchDone {
+        generation: u64,
+        result: Result<Arc<SearchResults>, String>,
+    },
+    /// SIGTERM or SIGHUP: leave now.
+    Terminate,
+}
+
+/// Work for the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cmd {
+    /// Run a query; the answer comes back as [`Msg::SearchDone`] with the same generation.
+    Search { generation: u64, query: String },
+    /// Load a report's text; the answer is [`Msg::ReportLoaded`] with the same generation.
+    LoadReport { generation: u64, id: String },
+    /// Remember the reading position.
+    Save(Saved),
+    /// Ctrl-Z: restore the terminal, stop, and take it back on resume.
+    Suspend,
+}
+
+/// What `state.json` remembers between launches.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    /// Report id.
+    pub report: String,
+    /// Paragraph at the top of the reader.
+    pub paragraph: usize,
+}

@@ -1,0 +1,110 @@
+//! The search results list (in the reader's place while the search line is open).
+
+use std::fmt::Write as _;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::{marked, pane_block, put, render_in};
+use crate::tui::app::{App, IndexState, Pane};
+use crate::tui::layout::inner;
+use crate::tui::wrap::str_width;
+
+pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
+    let s = &app.search;
+    let t = app.theme;
+    let pending = s.shown != s.generation;
+    let title = match &s.results {
+        Some(r) => format!(
+            "搜索结果 {} 段 · {} 篇{}",
+            r.total_paragraphs,
+            r.total_reports,
+            if pending { " …" } else { "" }
+        ),
+        None if pending => "搜索中…".to_string(),
+        None => "搜索".to_string(),
+    };
+    render_in(pane_block(app, Pane::Reader, &title, false), area, buf);
+    let inner = inner(area);
+    if inner.height == 0 {
+        return;
+    }
+    let mut header = String::new();
+    let mut header_style = t.dim();
+    if let Some(e) = &s.error {
+        header.clone_from(e);
+        header_style = t.error();
+    } else if !app.engine_ready && !s.input.text.trim().is_empty() {
+        header = match &app.index {
+            IndexState::Indexing { done, total } => {
+                format!("正在建立索引 {done}/{total}，完成后显示结果")
+            }
+            IndexState::Failed(e) => format!("索引不可用: {e}"),
+            _ => "正在打开索引，完成后显示结果".to_string(),
+        };
+    } else if let Some(r) = &s.results {
+        if r.hits.is_empty() {
+            header = "没有找到".to_string();
+        } else {
+            for (year, n) in &r.per_year {
+                let _ = write!(header, "{year}:{n} ");
+            }
+        }
+    } else {
+        header =
+            "输入关键词；空格=并且，\"短语\"，-排除，OR，region: year: level: section:".to_string();
+    }
+    put(
+        buf,
+        inner.x,
+        inner.y,
+        inner.width,
+        &[(header, header_style)],
+    );
+    let Some(r) = &s.results else { return };
+    let width = inner.width as usize;
+    let mut y = inner.y + 1;
+    for (i, hit) in r.hits.iter().enumerate().skip(s.scroll) {
+        if y >= inner.y + inner.height {
+            break;
+        }
+        let selected = i == s.selected;
+        let style = if selected {
+            t.selected(true)
+        } else {
+            t.accent()
+        };
+        let year = hit.year.map_or("----".to_string(), |y| y.to_string());
+        let region = if hit.region.is_empty() {
+            crate::tui::regions::UNKNOWN
+        } else {
+            hit.region.as_str()
+        };
+        let head = format!("{region} {year} §{} {}", hit.section, hit.section_title);
+        put(buf, inner.x, y, inner.width, &[(head, style)]);
+        y += 1;
+        if y >= inner.y + inner.height {
+            break;
+        }
+        // Start the snippet so that its first hit is on screen.
+        let text = &hit.snippet;
+        let first = hit.highlights.first().map_or(0, |h| h.end.min(text.len()));
+        let mut start = 0;
+        while start < text.len()
+            && text.is_char_boundary(first)
+            && str_width(&text[start..first]) + 2 > width
+        {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        let marks: Vec<_> = hit
+            .highlights
+            .iter()
+            .map(|h| (h.clone(), t.hit()))
+            .collect();
+        let mut pieces = vec![("  ".to_string(), Style::default())];
+        pieces.extend(marked(text, &(start..text.len()), Style::default(), &marks));
+        put(buf, inner.x, y, inner.width, &pieces);
+        y += 1;
+    }
+}

@@ -1,0 +1,110 @@
+//! The real terminal: raw mode and the alternate screen, and getting out of them on quit,
+//! error, panic, SIGTERM/SIGHUP and around Ctrl-Z.
+
+use std::io::{self, Write as _};
+use std::sync::mpsc::Sender;
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEventKind, MouseEventKind,
+};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+
+use super::msg::Msg;
+
+/// Takes the terminal: raw mode, alternate screen, bracketed paste, and mouse capture if asked.
+///
+/// # Errors
+/// When the terminal cannot be set up (it is restored before returning).
+pub fn enter(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    let r = execute!(out, EnterAlternateScreen, EnableBracketedPaste).and_then(|()| {
+        if mouse {
+            execute!(out, EnableMouseCapture)
+        } else {
+            Ok(())
+        }
+    });
+    if r.is_err() {
+        leave();
+    }
+    r
+}
+
+/// Gives the terminal back. Safe to call more than once.
+pub fn leave() {
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Restores the terminal before the previous panic hook prints the message.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        previous(info);
+    }));
+}
+
+/// Ctrl-Z: give the terminal back, stop until `fg`, then take it again.
+///
+/// # Errors
+/// When the terminal cannot be taken back.
+pub fn suspend(mouse: bool) -> io::Result<()> {
+    leave();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter(mouse)
+}
+
+/// Turns terminal events into messages, on a thread of its own.
+pub fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            let msg = match crossterm::event::read() {
+                Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(k),
+                Ok(Event::Paste(s)) => Msg::Paste(s),
+                Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(Event::Mouse(m)) => match m.kind {
+                    MouseEventKind::ScrollDown => Msg::Scroll(1),
+                    MouseEventKind::ScrollUp => Msg::Scroll(-1),
+                    _ => continue,
+                },
+                Ok(_) => continue,
+                Err(_) => return,
+            };
+            if tx.send(msg).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// Turns SIGTERM, SIGHUP and SIGINT into [`Msg::Terminate`], so the loop restores the
+/// terminal and saves the position before leaving.
+///
+/// # Errors
+/// When the handlers cannot be installed.
+pub fn spawn_signals(tx: Sender<Msg>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            if tx.send(Msg::Terminate).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! Background work: opening the engine (with progress), searching (newest request only)
+//! and loading reports. Everything answers through the message channel.
+
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use super::msg::Msg;
+use crate::corpus::{Corpus, Overrides, Report};
+use crate::search::{Catalog, Engine, Limit, Progress};
+
+/// How many hits a search asks for (the results list and `n`/`N` walk them).
+pub const SEARCH_LIMIT: usize = 50;
+
+#[derive(Default)]
+struct SlotState {
+    engine: Option<Arc<Engine>>,
+    failed: bool,
+    catalog: Option<Arc<Catalog>>,
+    /// The newest search request not yet started; a later one replaces it.
+    request: Option<(u64, String)>,
+    closed: bool,
+}
+
+/// State shared by the UI thread's host and the workers.
+#[derive(Default)]
+pub struct Shared {
+    state: Mutex<SlotState>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> std::sync::MutexGuard<'_, SlotState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Makes an engine available (tests and the benchmark use this directly).
+    pub fn set_engine(&self, engine: Arc<Engine>) {
+        let mut s = self.lock();
+        s.catalog = Some(engine.catalog().clone());
+        s.engine = Some(engine);
+        self.changed.notify_all();
+    }
+
+    fn fail(&self) {
+        self.lock().failed = true;
+        self.changed.notify_all();
+    }
+
+    /// Queues a search, replacing any queued one that has not started.
+    pub fn submit_search(&self, generation: u64, query: String) {
+        self.lock().request = Some((generation, query));
+        self.changed.notify_all();
+    }
+
+    /// Stops the search worker.
+    pub fn close(&self) {
+        self.lock().closed = true;
+        self.changed.notify_all();
+    }
+}
+
+/// Starts the thread that opens the engine, forwarding its progress.
+pub fn open_engine(shared: &Arc<Shared>, corpus: Corpus, data_dir: PathBuf, tx: Sender<Msg>) {
+    let shared = shared.clone();
+    std::thread::spawn(move || {
+        let mut last: Option<Instant> = None;
+        let mut progress = |p: Progress| {
+            match &p {
+                Progress::Catalog(c) => {
+                    shared.lock().catalog = Some(c.clone());
+                }
+                // Enough for a gauge: at most 20 updates a second.
+                Progress::Parsing { done, total } | Progress::Indexing { done, total } => {
+                    if done < total && last.is_some_and(|l| l.elapsed() < Duration::from_millis(50))
+                    {
+                        return;
+                    }
+                    last = Some(Instant::now());
+                }
+                _ => {}
+            }
+            let _ = tx.send(Msg::Progress(p));
+        };
+        match Engine::open(&corpus, &data_dir, &mut progress) {
+            Ok(engine) => {
+                let engine = Arc::new(engine);
+                let catalog = engine.catalog().clone();
+                let had_catalog = shared.lock().catalog.is_some();
+                shared.set_engine(engine);
+                if !had_catalog {
+                    let _ = tx.send(Msg::Progress(Progress::Catalog(catalog)));
+                }
+                let _ = tx.send(Msg::EngineReady);
+            }
+            Err(e) => {
+                shared.fail();
+                let _ = tx.send(Msg::EngineFailed(e.to_string()));
+            }
+        }
+    });
+}
+
+/// Starts the search worker: one search at a time, always the newest request.
+pub fn start_search_worker(shared: &Arc<Shared>, tx: Sender<Msg>) {
+    let shared = shared.clone();
+    std::thread::spawn(move || {
+        loop {
+            let (generation, query, engine) = {
+                let mut s = shared.lock();
+                loop {
+                    if s.closed {
+                        return;
+                    }
+                    if s.request.is_some() && (s.engine.is_some() || s.failed) {
+                        break;
+                    }
+                    s = shared
+                        .changed
+                        .wait(s)
+                        .unwrap_or_else(PoisonError::into_inner);
+                }
+                let (g, q) = s.request.take().unwrap_or_default();
+                (g, q, s.engine.clone())
+            };
+            let result = match engine {
+                Some(engine) => engine
+                    .search(&query, Limit::Top(SEARCH_LIMIT))
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
+                None => Err("索引不可用".to_string()),
+            };
+            if tx.send(Msg::SearchDone { generation, result }).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// Loads a report on a worker thread: through the engine when it is open, else by parsing
+/// the report's file (so browsing works while the index builds).
+pub fn load_report(
+    shared: &Arc<Shared>,
+    corpus: &Corpus,
+    generation: u64,
+    id: String,
+    tx: Sender<Msg>,
+) {
+    let shared = shared.clone();
+    let corpus = corpus.clone();
+    std::thread::spawn(move || {
+        let (engine, catalog) = {
+            let s = shared.lock();
+            (s.engine.clone(), s.catalog.clone())
+        };
+        let result = match (engine, catalog) {
+            (Some(engine), _) => engine.load_report(&id).map_err(|e| e.to_string()),
+            (None, Some(catalog)) => parse_entry(&corpus, &catalog, &id),
+            (None, None) => Err("目录尚未载入".to_string()),
+        };
+        let msg = match result {
+            Ok(report) => Msg::ReportLoaded {
+                generation,
+                report: Arc::new(report),
+            },
+            Err(error) => Msg::ReportFailed {
+                generation,
+                error: format!("无法打开 {id}: {error}"),
+            },
+        };
+        let _ = tx.send(msg);
+    });
+}
+
+fn parse_entry(corpus: &Corpus, catalog: &Catalog, id: &str) -> Result<Report, String> {
+    let entry = catalog
+        .get(id)
+        .ok_or_else(|| format!("没有编号为 {id} 的报告"))?;
+    let overrides = Overrides::load(corpus).map_err(|e| e.to_string())?;
+    let mut report =
+        crate::corpus::load_file(corpus, &entry.meta.file, &overrides).map_err(|e| e.reason)?;
+    report.meta.id = id.to_string();
+    Ok(report)
+}

@@ -1,0 +1,208 @@
+//! The real binary in a real terminal (tmux): it starts on the demo corpus with the three
+//! panes, a typed Chinese query shows results, Enter opens the hit highlighted, `]` moves
+//! to the next section, `q` quits and the shell is usable afterwards.
+//!
+//! Skipped (with a printed reason) only when tmux is not installed; CI installs it.
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    /// Sends text literally (UTF-8 included), one string.
+    fn type_text(&self, text: &str) {
+        assert!(
+            self.run(&["send-keys", "-t", "e2e", "-l", text])
+                .status
+                .success()
+        );
+    }
+
+    fn capture(&self, escapes: bool) -> String {
+        let mut args = vec!["capture-pane", "-p", "-t", "e2e"];
+        if escapes {
+            args.push("-e");
+        }
+        String::from_utf8_lossy(&self.run(&args).stdout).into_owned()
+    }
+
+    /// Waits until the screen satisfies `ok`, or fails with the last screen.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture(false);
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "timed out waiting for {what}; the screen was:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// Whether an SGR parameter list sets a background colour or reverse video.
+fn marks(params: &str) -> bool {
+    let ps: Vec<&str> = params.split(';').collect();
+    let mut i = 0;
+    while i < ps.len() {
+        match ps[i] {
+            "38" => i += if ps.get(i + 1) == Some(&"5") { 2 } else { 4 },
+            "7" | "48" => return true,
+            p if (p.len() == 2 && p.starts_with('4') && p != "49")
+                || (p.len() == 3 && p.starts_with("10")) =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether some occurrence of `word` in an `-e` capture comes right after SGR sequences
+/// that mark it (a background colour or reverse video).
+fn highlighted(escaped: &str, word: &str) -> bool {
+    escaped.match_indices(word).any(|(i, _)| {
+        let mut before = &escaped[..i];
+        // Walk back over the escapes immediately before the word.
+        while let Some(rest) = before.strip_suffix('m') {
+            let Some(esc) = rest.rfind("\u{1b}[") else {
+                return false;
+            };
+            if marks(&rest[esc + 2..]) {
+                return true;
+            }
+            before = &rest[..esc];
+        }
+        false
+    })
+}
+
+#[test]
+fn highlight_detection() {
+    assert!(highlighted(
+        "ab\u{1b}[38;5;0m\u{1b}[48;5;3m乡村振兴",
+        "乡村振兴"
+    ));
+    assert!(highlighted("\u{1b}[7m乡村振兴", "乡村振兴"));
+    assert!(highlighted("\u{1b}[30;43m乡村振兴", "乡村振兴"));
+    assert!(!highlighted("\u{1b}[38;5;42m乡村振兴", "乡村振兴"));
+    assert!(!highlighted("\u{1b}[48;5;3mx乡村振兴", "乡村振兴"));
+    assert!(!highlighted("\u{1b}[39m\u{1b}[49m乡村振兴", "乡村振兴"));
+    assert!(!highlighted("乡村振兴", "乡村振兴"));
+}
+
+#[test]
+fn tui_in_tmux() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("SKIPPED: tmux is not installed (CI installs it: .ci/run)");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let t = Tmux {
+        socket: format!("gwr-e2e-{}", std::process::id()),
+    };
+    let started = t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "sh",
+    ]);
+    assert!(started.status.success(), "{started:?}");
+    let cmd = format!(
+        "GWR_DATA_DIR='{}' '{}'",
+        data.path().display(),
+        env!("CARGO_BIN_EXE_gwr")
+    );
+    t.send(&[&cmd, "Enter"]);
+
+    // The three panes: regions, outline, text.
+    let screen = t.wait_for("the three panes", |s| {
+        s.contains("地区") && s.contains("目录") && s.contains("各位代表") && s.contains("? 帮助")
+    });
+    assert!(screen.lines().count() >= 29, "{screen}");
+    assert!(
+        screen.contains("全国") || screen.contains("未识别"),
+        "{screen}"
+    );
+
+    // A Chinese query typed into the search line shows results.
+    t.send(&["/"]);
+    t.type_text("乡村振兴");
+    let screen = t.wait_for("search results", |s| {
+        s.contains("/乡村振兴") && s.contains("搜索结果") && s.matches("乡村振兴").count() > 3
+    });
+    assert!(
+        screen.contains('§'),
+        "results name their section:\n{screen}"
+    );
+
+    // Enter opens the hit, highlighted.
+    t.send(&["Enter"]);
+    t.wait_for("the report", |s| {
+        !s.contains("搜索结果") && s.contains("乡村振兴")
+    });
+    let escaped = t.capture(true);
+    assert!(
+        highlighted(&escaped, "乡村振兴"),
+        "the hit is not highlighted:\n{escaped}"
+    );
+
+    // ] moves to the next section: the breadcrumb changes (or, in a report without
+    // sections, the status line says there is none).
+    let status = |s: &str| s.lines().last().unwrap_or_default().to_string();
+    let before = status(&t.capture(false));
+    t.send(&["]"]);
+    let after = t.wait_for("] to act", |s| status(s) != before);
+    let after = status(&after);
+    assert!(
+        after.contains('§') || after.contains("已是最后一节"),
+        "status after ]: {after:?} (before: {before:?})"
+    );
+
+    // q quits; the terminal is back to the shell, which still works.
+    t.send(&["q"]);
+    t.wait_for("the shell", |s| !s.contains("? 帮助"));
+    t.send(&["echo e2e''done", "Enter"]);
+    let screen = t.wait_for("the shell to answer", |s| {
+        s.lines().any(|l| l.trim() == "e2edone")
+    });
+    assert!(!screen.contains("地区"), "{screen}");
+    assert!(
+        data.path().join("state.json").exists(),
+        "the position was saved"
+    );
+}
