@@ -254,18 +254,21 @@ impl Source {
                         }
                         let s = &r.sections[p.section];
                         res.total_paragraphs += 1;
-                        res.hits.push(Hit {
-                            report: r.meta.id.clone(),
-                            region: r.meta.region.as_ref().unwrap().name.clone(),
-                            year: r.meta.year,
-                            section: s.path.clone(),
-                            section_title: s.title.clone(),
-                            paragraph: i,
-                            snippet: p.text.clone(),
-                            highlights: hl.clone(),
-                            paragraph_highlights: hl,
-                            score: 1.0,
-                        });
+                        // Built from JSON so that fields the engine adds later (with
+                        // serde defaults) do not break this fixture.
+                        let hit: Hit = serde_json::from_value(serde_json::json!({
+                            "report": r.meta.id,
+                            "region": r.meta.region.as_ref().unwrap().name,
+                            "year": r.meta.year,
+                            "section": s.path,
+                            "section_title": s.title,
+                            "paragraph": i,
+                            "snippet": p.text,
+                            "highlights": hl,
+                            "score": 1.0,
+                        }))
+                        .unwrap();
+                        res.hits.push(hit);
                     }
                 }
                 res.total_reports = reports.len();
