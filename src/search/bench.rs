@@ -114,7 +114,10 @@ pub struct BenchReport {
     pub build_mb_s: f64,
     pub paragraphs: u64,
     pub index_bytes: u64,
+    /// Until the catalog is ready: lock, index opened, catalog cache decoded.
     pub open_ms: f64,
+    /// Until `Engine::open` returns: plus the scan of the corpus folder for changes.
+    pub open_total_ms: f64,
     pub query_p50_ms: f64,
     pub query_p99_ms: f64,
     pub query_max_ms: f64,
@@ -346,6 +349,7 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
     let v: serde_json::Value = serde_json::from_slice(&out.stdout)?;
     let f = |k: &str| v.get(k).and_then(serde_json::Value::as_f64).unwrap_or(0.0);
     report.open_ms = f("open_ms");
+    report.open_total_ms = f("open_total_ms");
     report.query_p50_ms = f("query_p50_ms");
     report.query_p99_ms = f("query_p99_ms");
     report.query_max_ms = f("query_max_ms");
@@ -373,8 +377,14 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
 pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
     let corpus = Corpus::dir(root.join("corpus"))?;
     let t = Instant::now();
-    let engine = Engine::open(&corpus, &root.join("data"), &mut |_| {})?;
-    let open = t.elapsed();
+    let mut catalog_at = None;
+    let engine = Engine::open(&corpus, &root.join("data"), &mut |p| {
+        if matches!(p, super::Progress::Catalog(_)) && catalog_at.is_none() {
+            catalog_at = Some(t.elapsed());
+        }
+    })?;
+    let open_total = t.elapsed();
+    let open = catalog_at.unwrap_or(open_total);
     if engine.stats().parsed > 0 {
         anyhow::bail!("the bench index was not up to date");
     }
@@ -414,6 +424,7 @@ pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
     Ok(serde_json::json!({
         "open_ms": ms(open),
+        "open_total_ms": ms(open_total),
         "query_p50_ms": pct(0.50),
         "query_p99_ms": pct(0.99),
         "query_max_ms": pct(1.0),
@@ -444,7 +455,11 @@ pub fn human(r: &BenchReport) -> String {
         r.build_s, r.build_mb_s
     );
     let _ = writeln!(s, "index size         {:.1} MB", mb(r.index_bytes));
-    let _ = writeln!(s, "open + catalog     {:.1} ms", r.open_ms);
+    let _ = writeln!(
+        s,
+        "open + catalog     {:.1} ms ({:.1} ms with the scan of the corpus for changes)",
+        r.open_ms, r.open_total_ms
+    );
     let _ = writeln!(
         s,
         "keystroke latency  p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} keystrokes, top 20 + counts)",

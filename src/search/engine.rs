@@ -189,14 +189,12 @@ impl Engine {
     ) -> Result<Engine, SearchError> {
         tokenizer::preload_jieba();
         let start = Instant::now();
-        let files = corpus.files().map_err(other)?;
-        tracing::debug!(elapsed = ?start.elapsed(), files = files.len(), "corpus listed");
         let paths = Paths::new(data_dir, &corpus.key());
         let lock = match prepare_dir(&paths) {
             Ok(l) => l,
             Err(e) => {
                 let why = format!("cannot write to {}: {e}", paths.root.display());
-                return Engine::open_read_only(corpus, &paths, &files, &why, start, progress);
+                return Engine::open_read_only(corpus, &paths, &why, start, progress);
             }
         };
         let mut sent_catalog = false;
@@ -208,12 +206,11 @@ impl Engine {
             progress(Progress::Waiting);
             fs4::FileExt::lock(&lock).map_err(other)?;
         }
-        let result =
-            Engine::open_locked(corpus, &paths, &files, opts, start, sent_catalog, progress);
+        let result = Engine::open_locked(corpus, &paths, opts, start, sent_catalog, progress);
         let _ = fs4::FileExt::unlock(&lock);
         match result {
             Err(SearchError::Other(e)) if e.starts_with("cannot write") => {
-                Engine::open_read_only(corpus, &paths, &files, &e, start, progress)
+                Engine::open_read_only(corpus, &paths, &e, start, progress)
             }
             r => r,
         }
@@ -222,7 +219,6 @@ impl Engine {
     fn open_locked(
         corpus: &Corpus,
         paths: &Paths,
-        files: &[SourceFile],
         opts: OpenOptions,
         start: Instant,
         sent_catalog: bool,
@@ -242,8 +238,18 @@ impl Engine {
         };
         let mut p = match published {
             Ok(p) => p,
-            Err(reason) => return Engine::rebuild(corpus, paths, files, reason, start, progress),
+            Err(reason) => {
+                let files = list(corpus, start)?;
+                return Engine::rebuild(corpus, paths, &files, reason, start, progress);
+            }
         };
+        // Browsing can start now; then look for changed files.
+        let catalog = Arc::new(p.state.catalog.clone());
+        if !sent_catalog {
+            progress(Progress::Catalog(catalog.clone()));
+        }
+        let files = list(corpus, start)?;
+        let files = &files[..];
         let d = diff(corpus, &p.state, files);
         let mut stats = IndexStats::default();
         if d.is_empty() {
@@ -262,10 +268,6 @@ impl Engine {
                 store::write_atomic(&store::state_path(&dir, p.stamp), &bytes).map_err(|e| {
                     SearchError::Other(format!("cannot write to {}: {e}", dir.display()))
                 })?;
-            }
-            let catalog = Arc::new(p.state.catalog.clone());
-            if !sent_catalog {
-                progress(Progress::Catalog(catalog.clone()));
             }
             stats.location = Some(paths.generation(&p.gen_name));
             return Ok(Engine::finish(
@@ -380,11 +382,12 @@ impl Engine {
     fn open_read_only(
         corpus: &Corpus,
         paths: &Paths,
-        files: &[SourceFile],
         why: &str,
         start: Instant,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Engine, SearchError> {
+        let files = list(corpus, start)?;
+        let files = &files[..];
         if let Ok(p) = load_published(paths) {
             if p.state.overrides == overrides_hash(corpus)
                 && diff(corpus, &p.state, files).is_empty()
@@ -649,6 +652,12 @@ fn rank_words(q: &Query) -> Vec<String> {
         }
     }
     out
+}
+
+fn list(corpus: &Corpus, start: Instant) -> Result<Vec<SourceFile>, SearchError> {
+    let files = corpus.files().map_err(other)?;
+    tracing::debug!(elapsed = ?start.elapsed(), files = files.len(), "corpus listed");
+    Ok(files)
 }
 
 fn prepare_dir(paths: &Paths) -> std::io::Result<File> {
