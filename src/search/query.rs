@@ -419,6 +419,72 @@ mod tests {
         }
     }
 
+    /// Phrases with spaces and one-character runs, on an index of a few spaced paragraphs
+    /// (the corpus cleaner removes most spaces, so the demo cannot show this).
+    #[test]
+    fn phrases_with_spaces_and_one_character_runs_are_exact() {
+        use tantivy::collector::DocSetCollector;
+        use tantivy::schema::TantivyDocument;
+
+        let texts = [
+            "推进 5 G 建设，a b c d 指标，经 济 增长",
+            "完成 a b 任务，5 Gb 网络",
+            "a bc 与 ab c 不同",
+            "经济增长 5g",
+        ];
+        let (schema, f) = Fields::build();
+        let index = tantivy::Index::create_in_ram(schema);
+        super::super::tokenizer::register(&index);
+        let mut w: tantivy::IndexWriter<TantivyDocument> = index.writer(15_000_000).unwrap();
+        for t in texts {
+            let mut d = TantivyDocument::default();
+            d.add_text(f.exact, t);
+            d.add_text(f.chars, t);
+            w.add_document(d).unwrap();
+        }
+        w.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let mut nonempty = 0;
+        for q in [
+            "5 g",
+            "进 5",
+            "g 建",
+            "a b",
+            "b c",
+            "a b c d",
+            "c d 指",
+            "经 济",
+            "济 增",
+            "5 gb",
+            "a b 任",
+            "5 g 建设",
+            "x y",
+            "a bc",
+            "ab c",
+            "b",
+            "5g",
+            "济增",
+        ] {
+            let query = Query::parse(&format!("\"{q}\"")).unwrap();
+            let got: Vec<u32> = {
+                let mut v: Vec<u32> = searcher
+                    .search(&*query.to_tantivy(&f, &[]), &DocSetCollector)
+                    .unwrap()
+                    .into_iter()
+                    .map(|a| a.doc_id)
+                    .collect();
+                v.sort_unstable();
+                v
+            };
+            let want: Vec<u32> = (0..texts.len() as u32)
+                .filter(|&i| normalize(texts[i as usize]).contains(q))
+                .collect();
+            nonempty += usize::from(!want.is_empty());
+            assert_eq!(got, want, "{q}");
+        }
+        assert!(nonempty >= 14, "{nonempty}");
+    }
+
     #[test]
     fn filters_only_is_allowed() {
         assert!(Query::parse("year:2020").unwrap().must.is_empty());
