@@ -137,15 +137,30 @@ pub(crate) fn is_glossary_heading(line: &str) -> bool {
         .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
         .or_else(|| s.strip_prefix("附"))
         .map_or(s, |r| r.trim_start_matches(['：', ':']));
-    // 《政府工作报告》有关名词解释
+    // 《政府工作报告》有关名词解释, 政府工作报告名词、术语注释
     let s = match s.strip_prefix('《') {
         Some(r) => r.split_once('》').map_or(s, |(_, after)| after),
-        None => s,
+        None => s.strip_prefix("政府工作报告").unwrap_or(s),
     };
     let s = s.strip_prefix("有关").unwrap_or(s);
+    // 名词、术语注释 / 名词和术语解释 → 名词术语注释
+    let s = ["名词、术语", "名词和术语", "名词及术语"]
+        .iter()
+        .fold(s.to_string(), |acc, sep| acc.replace(sep, "名词术语"));
     matches!(
-        s,
-        "名词解释" | "名词注释" | "名词解析" | "词语解释" | "注释" | "注解" | "释义" | "名词释义"
+        s.as_str(),
+        "名词解释"
+            | "名词注释"
+            | "名词解析"
+            | "词语解释"
+            | "注释"
+            | "注解"
+            | "释义"
+            | "名词释义"
+            | "名词术语解释"
+            | "名词术语注释"
+            | "术语解释"
+            | "术语注释"
     )
 }
 

@@ -273,6 +273,9 @@ fn glossary_headings() {
         "名词解释：",
         "附：名词解释",
         "《政府工作报告》有关名词解释",
+        "政府工作报告名词、术语注释",
+        "名词和术语解释",
+        "《政府工作报告》名词解释",
     ] {
         assert!(is_glossary_heading(h), "{h}");
     }
@@ -280,6 +283,8 @@ fn glossary_headings() {
         "名词解释是一项工作",
         "一、名词解释",
         "注释说明了很多东西，也包括别的",
+        "政府工作报告",
+        "和注释",
     ] {
         assert!(!is_glossary_heading(h), "{h}");
     }
@@ -417,4 +422,24 @@ fn a_masthead_is_not_a_part() {
         P,
     ]));
     assert_eq!(top_level(&o), ["过去一年工作回顾", "今年发展主要预期目标"]);
+}
+
+#[test]
+fn glossary_titled_with_the_report_name_is_an_appendix() {
+    let mut lines: Vec<String> = vec!["各位代表：".into(), "一、2019年工作回顾".into()];
+    lines.extend((0..6).map(|i| format!("过去一年，我们做了第{i}件工作，成效明显。")));
+    lines.push("二、2020年主要工作任务".into());
+    lines.extend((0..6).map(|i| format!("今年，我们要做好第{i}件工作，确保落实。")));
+    lines.push("政府工作报告名词、术语注释".into());
+    lines.push("1.MCC：Multi—Country Consolidation，即多国集拼业务。".into());
+    lines.push("2.五治融合：政治、法治、德治、自治、智治相融合。".into());
+    let o = build(lines);
+    assert_eq!(o.glossary.len(), 2, "{:?}", o.glossary);
+    let body: Vec<_> = o
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Body && s.level == 1)
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(body, ["2019年工作回顾", "2020年主要工作任务"]);
 }
