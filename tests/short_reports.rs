@@ -1,0 +1,25 @@
+//! Short texts: a summary that calls itself a work report is kept; other short text is not.
+
+use gwr::corpus::parse_report;
+
+/// About 130 Chinese characters: below the general minimum, above the titled one.
+const SUMMARY: &str = "标题：某县2004年政府工作报告\n发文单位：某县人民政府\n\n正文：\n\n2004年经济社会发展主要情况：\n\n一、经济发展\n全县生产总值保持稳定增长，固定资产投资持续扩大，社会消费品零售总额稳步提升。\n\n二、农业发展\n粮食产量稳定，农业产业化步伐加快，农民收入持续增长。\n\n三、民生改善\n城镇居民人均可支配收入和农民人均纯收入持续增长。\n";
+
+#[test]
+fn a_short_summary_titled_as_a_work_report_is_kept() {
+    let r = parse_report("x.txt", SUMMARY.as_bytes()).expect("a titled summary is a report");
+    assert_eq!(r.meta.year, Some(2004));
+}
+
+#[test]
+fn short_text_without_such_a_title_is_rejected() {
+    let text = SUMMARY.replace("政府工作报告", "情况通报");
+    assert!(parse_report("x.txt", text.as_bytes()).is_err());
+    assert!(
+        parse_report(
+            "x.txt",
+            "某县政府工作报告。全县生产总值保持稳定增长。".as_bytes()
+        )
+        .is_err()
+    );
+}
