@@ -19,6 +19,9 @@ use crate::corpus::structure::{is_opening_address, trim};
 
 /// The preamble is looked for in this many lines when no 各位代表 line ends it.
 const PREAMBLE_LINES: usize = 15;
+
+/// A news account names the speaker in its first lines (县长…作政府工作报告).
+const NEWS_LINES: usize = 40;
 /// A 各位代表 line further down than this does not end the preamble.
 const PREAMBLE_MAX: usize = 80;
 /// The year is inferred from the text's first lines only.
@@ -188,6 +191,16 @@ pub fn extract(input: &MetaInput<'_>) -> Meta {
         meta.speaker_title = s.title;
     } else if let Some(s) = furniture_value(input.furniture, "报告人").and_then(speaker::parse_line)
     {
+        meta.speaker = s.name;
+        meta.speaker_title = s.title;
+    } else if let Some(s) = speaker::from_news(
+        &lines
+            .iter()
+            .take(NEWS_LINES)
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    ) {
+        // A news account of the session, not the speech itself.
         meta.speaker = s.name;
         meta.speaker_title = s.title;
     }

@@ -99,3 +99,28 @@ pub fn find(lines: &[&str], dateline: Option<usize>) -> Option<Speaker> {
         })
     })
 }
+
+/// A news account of the session names the speaker in running text:
+/// `在热烈的掌声中，县长蒋东方作高阳县人民政府工作报告。`
+static NEWS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<pre>.?)(?P<title>代?(?:省长|市长|县长|区长|旗长|州长|盟长|主席))(?P<name>\p{Han}{2,3}?)(?:同志)?作(?:了)?\p{Han}{0,24}?政府工作报告",
+    )
+    .expect("valid regex")
+});
+
+/// The speaker named in a news account (`县长蒋东方作…政府工作报告`) among `lines`.
+#[must_use]
+pub fn from_news(lines: &[&str]) -> Option<Speaker> {
+    lines.iter().find_map(|l| {
+        NEWS.captures_iter(l).find_map(|c| {
+            let name = c["name"].to_string();
+            // 市长王某所作政府工作报告: 所 is not part of the name.
+            let ok = &c["pre"] != "副" && !name.ends_with(['所', '在', '的']) && valid_name(&name);
+            ok.then(|| Speaker {
+                name: Some(name),
+                title: Some(c["title"].to_string()),
+            })
+        })
+    })
+}

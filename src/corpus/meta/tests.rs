@@ -236,3 +236,36 @@ fn january_as_yuanyue_and_bracketed_title_notes() {
     let m = run("x.txt", &["政府工作报告（摘要）", "各位代表："], &[]);
     assert_eq!(m.title.as_deref(), Some("政府工作报告"));
 }
+
+#[test]
+fn speaker_of_a_news_account() {
+    let m = run(
+        "x.txt",
+        &[
+            "【聚焦两会】某县第十八届人民代表大会第三次会议隆重开幕",
+            "县委书记王一、县长蒋东方、县委副书记李二在主席台就座。",
+            "在热烈的掌声中，县长蒋东方作某县人民政府工作报告。",
+            "县委常委、常务副县长徐润宽作关于民生实事的报告。",
+            "报告指出，去年以来全县经济社会发展发生积极变化。",
+        ],
+        &[],
+    );
+    assert_eq!(m.speaker.as_deref(), Some("蒋东方"));
+    assert_eq!(m.speaker_title.as_deref(), Some("县长"));
+    // A deputy's report is not the work report.
+    let m = run(
+        "x.txt",
+        &[
+            "常务副县长徐润宽作政府工作报告。",
+            "报告指出，全县经济平稳。",
+        ],
+        &[],
+    );
+    assert_eq!(m.speaker, None);
+    let m = run(
+        "x.txt",
+        &["认真贯彻市长王某所作政府工作报告精神。", "全县经济平稳。"],
+        &[],
+    );
+    assert_eq!(m.speaker, None);
+}
