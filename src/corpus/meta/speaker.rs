@@ -19,7 +19,7 @@ const MAX_LINE_CHARS: usize = 40;
 
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<pre>.*?)(?P<title>(?:国务院)?代?(?:省长|市长|县长|区长|旗长|州长|盟长|主席|总理|主任|专员))[\s\u{3000}?？\u{fffd}：:]*(?P<name>[\p{Han}·](?:[\s\u{3000}]?[\p{Han}·]){1,6})?[\s\u{3000}]*$",
+        r"^(?P<pre>.*?)(?P<title>(?:国务院)?代?(?:省长|市长|县长|区长|旗长|州长|盟长|主席|总理|主任|专员))[\s\u{3000}?？\u{fffd}：:]*(?P<name>[\p{Han}·](?:[\s\u{3000}]?[\p{Han}·]){1,11})?[\s\u{3000}]*$",
     )
     .expect("valid regex")
 });
@@ -31,7 +31,12 @@ const NOT_NAME: [&str; 8] = [
 
 fn valid_name(name: &str) -> bool {
     let n = name.chars().count();
-    (2..=6).contains(&n) && !NOT_NAME.iter().any(|w| name.contains(w))
+    // Uyghur and other transcribed names are longer, with a middle dot: 艾尔肯·吐尼亚孜.
+    let max = if name.contains('·') { 12 } else { 6 };
+    (2..=max).contains(&n)
+        && !name.starts_with('·')
+        && !name.ends_with('·')
+        && !NOT_NAME.iter().any(|w| name.contains(w))
 }
 
 /// Parses one speaker line.

@@ -269,3 +269,21 @@ fn speaker_of_a_news_account() {
     );
     assert_eq!(m.speaker, None);
 }
+
+#[test]
+fn transcribed_name_with_a_middle_dot() {
+    let m = run(
+        "x.txt",
+        &[
+            "2026年某自治区政府工作报告",
+            "——2026年1月27日在某自治区第十四届人民代表大会第四次会议上",
+            "自治区主席 艾尔肯·吐尼亚孜",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.speaker.as_deref(), Some("艾尔肯·吐尼亚孜"));
+    assert_eq!(m.speaker_title.as_deref(), Some("主席"));
+    // Without a dot, seven characters are not a name.
+    assert_eq!(speaker::parse_line("县长 张三李四王五六"), None);
+}
