@@ -198,7 +198,8 @@ fn tui_in_tmux() {
     t.wait_for("the shell", |s| !s.contains("? 帮助"));
     t.send(&["echo e2e''done", "Enter"]);
     let screen = t.wait_for("the shell to answer", |s| {
-        s.lines().any(|l| l.trim() == "e2edone")
+        // The output line (not the echoed command, which has the quotes in it).
+        s.lines().any(|l| l.trim_end().ends_with("e2edone"))
     });
     assert!(!screen.contains("地区"), "{screen}");
     assert!(

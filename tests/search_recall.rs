@@ -213,8 +213,10 @@ fn spaces_mean_and() {
 #[test]
 fn quotes_make_a_phrase() {
     assert_eq!(searched("\"高质量发展\""), contains("高质量发展"));
-    // A phrase keeps its space: only text with that space matches.
-    assert_eq!(searched("\"各位 代表\""), contains("各位 代表"));
+    // A phrase keeps its space: only text with that space matches, one-character runs too.
+    for q in ["各位 代表", "a b", "g d", "5 g", "年 发展", "经济 增"] {
+        assert_eq!(searched(&format!("\"{q}\"")), contains(q), "{q}");
+    }
 }
 
 #[test]
@@ -358,4 +360,62 @@ fn malformed_queries_give_a_clear_error() {
             other => panic!("{q:?}: {other:?}"),
         }
     }
+}
+
+#[test]
+fn phrases_with_spaces_and_one_character_runs_are_exact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let mut text = String::from("某县2024年政府工作报告\n各位代表：\n");
+    for _ in 0..12 {
+        text.push_str(
+            "我们坚持稳中求进工作总基调，推动经济社会持续健康发展，人民生活水平不断提高。\n",
+        );
+    }
+    text.push_str("推进 5 G 建设，a b c d 指标，经 济 增长\n完成 a b 任务，5 Gb 网络\n");
+    std::fs::write(corpus.join("r.txt"), &text).unwrap();
+    let engine = Engine::open(
+        &Corpus::dir(&corpus).unwrap(),
+        &tmp.path().join("data"),
+        &mut |_| {},
+    )
+    .unwrap();
+    let report = engine
+        .load_report(&engine.catalog().reports[0].meta.id)
+        .unwrap();
+    let mut nonempty = 0;
+    for q in [
+        "5 g",
+        "进 5",
+        "g 建",
+        "a b",
+        "b c",
+        "a b c d",
+        "c d 指",
+        "经 济",
+        "济 增",
+        "5 gb",
+        "a b 任",
+        "5 g 建设",
+        "x y",
+    ] {
+        let got: BTreeSet<usize> = engine
+            .search(&format!("\"{q}\""), Limit::All)
+            .unwrap()
+            .hits
+            .iter()
+            .map(|h| h.paragraph)
+            .collect();
+        let want: BTreeSet<usize> = report
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| normalize(&p.text).contains(q))
+            .map(|(i, _)| i)
+            .collect();
+        nonempty += usize::from(!want.is_empty());
+        assert_eq!(got, want, "{q}");
+    }
+    assert!(nonempty >= 10, "{nonempty}");
 }

@@ -15,8 +15,6 @@ fn keystroke_latency_measures_every_prefix() {
     let lat = keystroke_latency(&engine, &queries).unwrap();
     assert_eq!(lat.keystrokes, 4 + 5 + 2);
     assert!(lat.p50_ms > 0.0 && lat.p50_ms <= lat.p99_ms && lat.p99_ms <= lat.max_ms);
-    eprintln!(
-        "demo corpus keystroke→frame: p50 {:.2} ms, p99 {:.2} ms",
-        lat.p50_ms, lat.p99_ms
-    );
+    assert!(lat.frame_p99_ms > 0.0 && lat.frame_p99_ms <= lat.max_ms);
+    eprintln!("demo corpus, keystroke to frame: {lat:?}");
 }

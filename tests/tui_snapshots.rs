@@ -23,7 +23,8 @@ fn demo_engine() -> Arc<Engine> {
     static ENGINE: std::sync::OnceLock<Arc<Engine>> = std::sync::OnceLock::new();
     ENGINE
         .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap().keep();
+            // Kept between runs (the engine brings it up to date), under target/tmp.
+            let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tui-snapshots-data");
             Arc::new(Engine::open(&Corpus::Demo, &dir, &mut |_| {}).unwrap())
         })
         .clone()

@@ -217,6 +217,20 @@ pub fn load(corpus: &Corpus, mut progress: impl FnMut(usize, usize)) -> anyhow::
     let overrides = Overrides::load(corpus)?;
     let mut loaded = Loaded::default();
     for (i, f) in files.iter().enumerate() {
+        let size = usize::try_from(f.size).unwrap_or(usize::MAX);
+        if size > MAX_FILE_BYTES {
+            // Too large to be a report: rejected from its size, without reading it.
+            loaded.rejected.push(Rejected {
+                file: f.rel.clone(),
+                reason: decode::DecodeError::TooLarge {
+                    bytes: size,
+                    limit: MAX_FILE_BYTES,
+                }
+                .to_string(),
+            });
+            progress(i + 1, files.len());
+            continue;
+        }
         match load_file(corpus, &f.rel, &overrides) {
             Ok(r) => loaded.reports.push(r),
             Err(e) => loaded.rejected.push(e),

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::tokenizer::{TokenStream as _, Tokenizer as _};
 
-use super::tokenizer::{CharTokenizer, JiebaTokenizer};
+use super::tokenizer::{CharMode, CharTokenizer, JiebaTokenizer};
 use super::{Engine, Limit, OpenOptions};
 use crate::corpus::{Corpus, Overrides, SectionKind};
 
@@ -118,10 +118,16 @@ pub struct BenchReport {
     pub query_p50_ms: f64,
     pub query_p99_ms: f64,
     pub query_max_ms: f64,
+    /// p99 of the first pass alone (index pages touched for the first time).
+    pub query_p99_first_pass_ms: f64,
     pub keystrokes: usize,
     pub peak_rss_mb: f64,
     pub build_peak_rss_mb: f64,
     pub threads: usize,
+    /// The five slowest keystrokes.
+    pub slowest: Vec<String>,
+    /// The load average when the run ended (the machine may be shared).
+    pub load_average: String,
 }
 
 /// Peak resident memory of this process (`VmHWM`), in MB.
@@ -285,7 +291,12 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         .par_iter()
         .map(|text| {
             let mut count = 0;
-            let mut c = CharTokenizer;
+            let mut c = CharTokenizer(CharMode::Bigrams);
+            let mut s = c.token_stream(text);
+            while s.advance() {
+                count += 1;
+            }
+            let mut c = CharTokenizer(CharMode::Unigrams);
             let mut s = c.token_stream(text);
             while s.advance() {
                 count += 1;
@@ -338,8 +349,19 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
     report.query_p50_ms = f("query_p50_ms");
     report.query_p99_ms = f("query_p99_ms");
     report.query_max_ms = f("query_max_ms");
+    report.query_p99_first_pass_ms = f("query_p99_first_pass_ms");
     report.peak_rss_mb = f("peak_rss_mb");
     report.keystrokes = f("keystrokes") as usize;
+    report.slowest = v
+        .get("slowest")
+        .and_then(|s| serde_json::from_value(s.clone()).ok())
+        .unwrap_or_default();
+    report.load_average = std::fs::read_to_string("/proc/loadavg")
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
     Ok(report)
 }
 
@@ -359,16 +381,36 @@ pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
     // The TUI loads jieba in the background while the user starts typing; measure the
     // steady state, with ranking on.
     super::tokenizer::jieba();
-    let mut times = Vec::new();
-    for q in keystrokes() {
-        let t = Instant::now();
-        let res = engine.search(&q, Limit::Top(20));
-        times.push(ms(t.elapsed()));
-        if let Ok(res) = res {
-            std::hint::black_box(res);
+    // Three passes over every keystroke: the first touches the index cold; the best of the
+    // three per keystroke filters out other processes on a shared machine.
+    let strokes = keystrokes();
+    let mut best = vec![f64::INFINITY; strokes.len()];
+    let mut first = Vec::with_capacity(strokes.len());
+    for pass in 0..3 {
+        for (i, q) in strokes.iter().enumerate() {
+            let t = Instant::now();
+            let res = engine.search(q, Limit::Top(20));
+            let took = ms(t.elapsed());
+            if let Ok(res) = res {
+                std::hint::black_box(res);
+            }
+            best[i] = best[i].min(took);
+            if pass == 0 {
+                first.push(took);
+            }
         }
     }
-    times.sort_by(f64::total_cmp);
+    let mut timed: Vec<(f64, &String)> = best.iter().copied().zip(&strokes).collect();
+    timed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let times: Vec<f64> = timed.iter().map(|t| t.0).collect();
+    first.sort_by(f64::total_cmp);
+    let first_p99 = first[((first.len() as f64 - 1.0) * 0.99).round() as usize];
+    let slowest: Vec<String> = timed
+        .iter()
+        .rev()
+        .take(5)
+        .map(|(t, q)| format!("{q} {t:.1} ms"))
+        .collect();
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
     Ok(serde_json::json!({
         "open_ms": ms(open),
@@ -376,6 +418,8 @@ pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
         "query_p99_ms": pct(0.99),
         "query_max_ms": pct(1.0),
         "keystrokes": times.len(),
+        "query_p99_first_pass_ms": first_p99,
+        "slowest": slowest,
         "peak_rss_mb": peak_rss_mb(),
     }))
 }
@@ -406,6 +450,13 @@ pub fn human(r: &BenchReport) -> String {
         "keystroke latency  p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} keystrokes, top 20 + counts)",
         r.query_p50_ms, r.query_p99_ms, r.query_max_ms, r.keystrokes
     );
+    let _ = writeln!(
+        s,
+        "                   (best of 3 passes per keystroke; first pass alone p99 {:.2} ms)",
+        r.query_p99_first_pass_ms
+    );
+    let _ = writeln!(s, "slowest keystrokes {}", r.slowest.join(", "));
+    let _ = writeln!(s, "load average       {}", r.load_average);
     let _ = writeln!(
         s,
         "peak memory        {:.0} MB searching, {:.0} MB building",

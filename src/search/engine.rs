@@ -68,7 +68,9 @@ fn load_published(paths: &Paths) -> Result<Published, String> {
         .ok_or("index has no state stamp")?;
     let bytes = fs::read(store::state_path(&dir, stamp))
         .map_err(|e| format!("catalog cache unreadable: {e}"))?;
+    let t = Instant::now();
     let state = State::from_bytes(&bytes)?;
+    tracing::debug!(elapsed = ?t.elapsed(), bytes = bytes.len(), "catalog cache decoded");
     if state.version != store::version() {
         return Err(format!(
             "index built by another version ({} → {})",
@@ -76,7 +78,9 @@ fn load_published(paths: &Paths) -> Result<Published, String> {
             store::version()
         ));
     }
+    let t = Instant::now();
     let reader = open_reader(&index).map_err(|e| format!("index damaged: {e}"))?;
+    tracing::debug!(elapsed = ?t.elapsed(), "index reader opened");
     let docs = reader.searcher().num_docs();
     let expected: u64 = state
         .catalog
@@ -186,6 +190,7 @@ impl Engine {
         tokenizer::preload_jieba();
         let start = Instant::now();
         let files = corpus.files().map_err(other)?;
+        tracing::debug!(elapsed = ?start.elapsed(), files = files.len(), "corpus listed");
         let paths = Paths::new(data_dir, &corpus.key());
         let lock = match prepare_dir(&paths) {
             Ok(l) => l,
@@ -490,17 +495,55 @@ impl Engine {
     pub fn search(&self, query: &str, limit: Limit) -> Result<SearchResults, SearchError> {
         let start = Instant::now();
         let q = Query::parse(query)?;
-        let rank_words = rank_words(&q);
-        let tq = q.to_tantivy(&self.fields, &rank_words);
         let searcher = self.reader.searcher();
-        let counts = searcher
-            .search(
-                &*tq,
-                &PerFile {
-                    files: self.by_fnum.len(),
-                },
+        // Words in more than a tenth of the paragraphs add little to BM25 and cost a
+        // full scan: rank without them.
+        let common = searcher.num_docs() / 10;
+        let rank_words: Vec<String> = rank_words(&q)
+            .into_iter()
+            .filter(|w| {
+                searcher
+                    .doc_freq(&tantivy::Term::from_field_text(self.fields.words, w))
+                    .is_ok_and(|n| n <= common)
+            })
+            .collect();
+        let tq = q.to_tantivy(&self.fields, &rank_words);
+        let per_file = PerFile {
+            files: self.by_fnum.len(),
+        };
+        let want = match limit {
+            Limit::Top(n) => n,
+            Limit::All => usize::MAX,
+        };
+        // A lone term is ranked by block-WAND, which a counting pass beside it would
+        // defeat: count apart. Anything else scores every match anyway: one pass.
+        let (counts, mut top) = if want == 0 {
+            (
+                searcher
+                    .search(&*tq, &per_file)
+                    .map_err(SearchError::index)?,
+                Vec::new(),
             )
-            .map_err(SearchError::index)?;
+        } else if want == usize::MAX || (q.is_single_term() && rank_words.is_empty()) {
+            let counts = searcher
+                .search(&*tq, &per_file)
+                .map_err(SearchError::index)?;
+            let n = (counts.iter().sum::<u32>() as usize).min(want);
+            let top = if n == 0 {
+                Vec::new()
+            } else {
+                searcher
+                    .search(&*tq, &TopDocs::with_limit(n).order_by_score())
+                    .map_err(SearchError::index)?
+            };
+            (counts, top)
+        } else {
+            let collector = (TopDocs::with_limit(want).order_by_score(), per_file);
+            let (top, counts) = searcher
+                .search(&*tq, &collector)
+                .map_err(SearchError::index)?;
+            (counts, top)
+        };
         let mut res = SearchResults::default();
         let mut per_year: BTreeMap<u16, usize> = BTreeMap::new();
         let mut per_region: HashMap<&str, usize> = HashMap::new();
@@ -532,20 +575,11 @@ impl Engine {
             .collect();
         regions.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         res.per_region = regions;
-        let n = match limit {
-            Limit::Top(n) => n.min(res.total_paragraphs),
-            Limit::All => res.total_paragraphs,
-        };
-        if n > 0 {
-            let top = searcher
-                .search(&*tq, &TopDocs::with_limit(n).order_by_score())
-                .map_err(SearchError::index)?;
-            res.hits.reserve(top.len());
-            for (score, addr) in top {
-                let doc: TantivyDocument = searcher.doc(addr).map_err(SearchError::index)?;
-                if let Some(hit) = self.hit(&q, &doc, score) {
-                    res.hits.push(hit);
-                }
+        res.hits.reserve(top.len());
+        for (score, addr) in top.drain(..) {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(SearchError::index)?;
+            if let Some(hit) = self.hit(&q, &doc, score) {
+                res.hits.push(hit);
             }
         }
         res.elapsed = start.elapsed();

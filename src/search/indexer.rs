@@ -224,6 +224,7 @@ pub fn add_report(
         doc.add_u64(f.sec, p.section as u64);
         doc.add_text(f.text, &p.text);
         doc.add_text(f.exact, &p.text);
+        doc.add_text(f.chars, &p.text);
         doc.add_text(f.words, &p.text);
         for r in &regions {
             doc.add_text(f.region, r);

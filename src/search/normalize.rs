@@ -10,7 +10,15 @@ use unicode_normalization::UnicodeNormalization;
 
 fn is_stable(c: char) -> bool {
     // CJK unified ideographs and common CJK punctuation are their own NFKC form.
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{3001}'..='\u{3002}' | '\u{300a}'..='\u{3011}')
+    matches!(
+        c,
+        '\u{4e00}'..='\u{9fff}'
+            | '\u{3400}'..='\u{4dbf}'
+            | '\u{3001}'..='\u{3002}'
+            | '\u{300a}'..='\u{3011}'
+            | '\u{2014}'..='\u{2015}'
+            | '\u{2018}'..='\u{201f}'
+    )
 }
 
 fn push_normalized(c: char, out: &mut String) {
@@ -18,6 +26,10 @@ fn push_normalized(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
     } else if is_stable(c) {
         out.push(c);
+    } else if let '\u{ff01}'..='\u{ff5e}' = c {
+        // Full-width ASCII (，：（）％５Ｇ): NFKC is the ASCII character.
+        let a = char::from_u32(c as u32 - 0xfee0).unwrap_or(c);
+        out.push(a.to_ascii_lowercase());
     } else {
         for n in std::iter::once(c).nfkc() {
             for l in n.to_lowercase() {
@@ -78,6 +90,16 @@ mod tests {
         assert_eq!(normalize("５Ｇ网络"), "5g网络");
         assert_eq!(normalize("GDP增长3.5％"), "gdp增长3.5%");
         assert_eq!(normalize("各位代表："), "各位代表:");
+        // The fast paths agree with NFKC.
+        for c in ('\u{2000}'..='\u{3100}').chain('\u{ff00}'..='\u{ffef}') {
+            let mut fast = String::new();
+            push_normalized(c, &mut fast);
+            let slow: String = std::iter::once(c)
+                .nfkc()
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(fast, slow, "{c:?}");
+        }
     }
 
     #[test]

@@ -230,6 +230,16 @@ impl Query {
         Ok(q)
     }
 
+    /// True when the query is one word of one character or two (a lone term of the index).
+    #[must_use]
+    pub fn is_single_term(&self) -> bool {
+        self.must.len() == 1
+            && self.must[0].len() == 1
+            && self.exclude.is_empty()
+            && !self.has_filters()
+            && exact_terms(&self.must[0][0]).len() == 1
+    }
+
     /// True when the query has filters (region, year, level, section).
     #[must_use]
     pub fn has_filters(&self) -> bool {
@@ -275,7 +285,8 @@ impl Query {
     pub(crate) fn to_tantivy(&self, f: &Fields, rank_words: &[String]) -> Box<dyn TQuery> {
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
         for group in &self.must {
-            let mut alts: Vec<Box<dyn TQuery>> = group.iter().map(|t| exact(f.exact, t)).collect();
+            let mut alts: Vec<Box<dyn TQuery>> =
+                group.iter().map(|t| exact(f.exact, f.chars, t)).collect();
             if alts.len() == 1 {
                 clauses.push((Occur::Must, alts.remove(0)));
             } else {
@@ -288,7 +299,7 @@ impl Query {
             }
         }
         for t in &self.exclude {
-            clauses.push((Occur::MustNot, exact(f.exact, t)));
+            clauses.push((Occur::MustNot, exact(f.exact, f.chars, t)));
         }
         let mut filters: Vec<Box<dyn TQuery>> = Vec::new();
         if !self.regions.is_empty() {
@@ -305,7 +316,7 @@ impl Query {
             )));
         }
         for s in &self.sections {
-            filters.push(exact(f.section, s));
+            filters.push(exact(f.section, f.section, s));
         }
         if self.must.is_empty() {
             filters.push(Box::new(AllQuery));
@@ -321,6 +332,10 @@ impl Query {
                     IndexRecordOption::WithFreqs,
                 )),
             ));
+        }
+        // A lone clause goes alone: tantivy prunes (block-WAND) a plain term query.
+        if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+            return clauses.remove(0).1;
         }
         Box::new(BooleanQuery::new(clauses))
     }
@@ -340,9 +355,13 @@ fn any_of(field: Field, values: &[String]) -> Box<dyn TQuery> {
     Box::new(BooleanQuery::new(qs))
 }
 
-/// The exact (grep) query for one normalised string on a characters-and-bigrams field.
-pub(crate) fn exact(field: Field, normalized: &str) -> Box<dyn TQuery> {
-    let mut terms: Vec<(usize, Term)> = exact_terms(normalized)
+/// The exact (grep) query for one normalised string: a phrase over `positional` (bigrams,
+/// characters at run edges), or a lone character in `unigrams`.
+pub(crate) fn exact(positional: Field, unigrams: Field, normalized: &str) -> Box<dyn TQuery> {
+    let parts = exact_terms(normalized);
+    let lone_char = parts.len() == 1 && parts[0].1.chars().count() == 1;
+    let field = if lone_char { unigrams } else { positional };
+    let mut terms: Vec<(usize, Term)> = parts
         .into_iter()
         .map(|(o, t)| (o, Term::from_field_text(field, &t)))
         .collect();

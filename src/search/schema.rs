@@ -4,10 +4,10 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use super::tokenizer::{CHARS, JIEBA};
+use super::tokenizer::{BIGRAMS, CHARS, JIEBA, UNIGRAMS};
 
 /// Bumped whenever the schema, the tokenisers or the stored layout change (forces a rebuild).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The fields of a paragraph document.
 #[derive(Debug, Clone, Copy)]
@@ -22,8 +22,10 @@ pub struct Fields {
     pub sec: Field,
     /// The paragraph as written (stored only).
     pub text: Field,
-    /// Characters and bigrams, with positions (exact recall).
+    /// Bigrams (and characters at run edges), with positions: exact phrases.
     pub exact: Field,
+    /// Every character, without positions: one-character queries.
+    pub chars: Field,
     /// jieba words (ranking).
     pub words: Field,
     /// Region names and codes of every level (normalised, raw).
@@ -40,10 +42,17 @@ impl Fields {
     #[must_use]
     pub fn build() -> (Schema, Fields) {
         let mut b = Schema::builder();
-        let chars = TextOptions::default().set_indexing_options(
+        let positional = |tokenizer: &str| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(tokenizer)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+        };
+        let unigrams = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer(CHARS)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                .set_tokenizer(UNIGRAMS)
+                .set_index_option(IndexRecordOption::WithFreqs),
         );
         let words = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
@@ -56,12 +65,13 @@ impl Fields {
             para: b.add_u64_field("para", STORED),
             sec: b.add_u64_field("sec", STORED),
             text: b.add_text_field("text", STORED),
-            exact: b.add_text_field("exact", chars.clone()),
+            exact: b.add_text_field("exact", positional(BIGRAMS)),
+            chars: b.add_text_field("chars", unigrams),
             words: b.add_text_field("words", words),
             region: b.add_text_field("region", STRING),
             level: b.add_text_field("level", STRING),
             year: b.add_u64_field("year", INDEXED | FAST),
-            section: b.add_text_field("section", chars),
+            section: b.add_text_field("section", positional(CHARS)),
         };
         (b.build(), fields)
     }
@@ -77,6 +87,7 @@ impl Fields {
             sec: f("sec")?,
             text: f("text")?,
             exact: f("exact")?,
+            chars: f("chars")?,
             words: f("words")?,
             region: f("region")?,
             level: f("level")?,

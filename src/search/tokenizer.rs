@@ -16,8 +16,12 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::normalize::normalize;
 
-/// Name of the exact (character and bigram) tokeniser.
+/// Name of the exact tokeniser with every character and bigram (section titles).
 pub const CHARS: &str = "gwr_chars";
+/// Name of the exact tokeniser of paragraphs: bigrams, characters at run edges.
+pub const BIGRAMS: &str = "gwr_bigrams";
+/// Name of the tokeniser of single characters.
+pub const UNIGRAMS: &str = "gwr_unigrams";
 /// Name of the jieba tokeniser.
 pub const JIEBA: &str = "gwr_jieba";
 
@@ -83,20 +87,44 @@ pub fn preload_jieba() {
 
 /// Registers both tokenisers on an index (needed after every open).
 pub fn register(index: &Index) {
-    index.tokenizers().register(CHARS, CharTokenizer);
+    index
+        .tokenizers()
+        .register(CHARS, CharTokenizer(CharMode::All));
+    index
+        .tokenizers()
+        .register(BIGRAMS, CharTokenizer(CharMode::Bigrams));
+    index
+        .tokenizers()
+        .register(UNIGRAMS, CharTokenizer(CharMode::Unigrams));
     index.tokenizers().register(JIEBA, JiebaTokenizer);
+}
+
+/// Which tokens a [`CharTokenizer`] emits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CharMode {
+    /// Every character and every bigram (short fields: section titles).
+    #[default]
+    All,
+    /// Every bigram, and characters only next to a space or an end (the positional
+    /// paragraph field: phrases over bigrams, one-character runs of a phrase at its edges).
+    Bigrams,
+    /// Every character (the paragraph field for one-character queries, without positions).
+    Unigrams,
 }
 
 /// The exact tokeniser: characters and bigrams with positions.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct CharTokenizer;
+pub struct CharTokenizer(pub CharMode);
 
 pub struct CharStream {
     text: String,
+    mode: CharMode,
     /// Byte index of the next character to read.
     next: usize,
     /// Position of the next character to read.
     pos: usize,
+    /// Whether the character before `next` was a space (or the start).
+    after_space: bool,
     /// The bigram still to emit after the unigram just emitted.
     bigram: Option<(usize, usize, usize)>,
     token: Token,
@@ -108,22 +136,30 @@ impl Tokenizer for CharTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> CharStream {
         CharStream {
             text: normalize(text),
+            mode: self.0,
             next: 0,
             pos: 0,
+            after_space: true,
             bigram: None,
             token: Token::default(),
         }
     }
 }
 
+impl CharStream {
+    fn set(&mut self, start: usize, end: usize, pos: usize) {
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[start..end]);
+        self.token.offset_from = start;
+        self.token.offset_to = end;
+        self.token.position = pos;
+    }
+}
+
 impl TokenStream for CharStream {
     fn advance(&mut self) -> bool {
         if let Some((start, end, pos)) = self.bigram.take() {
-            self.token.text.clear();
-            self.token.text.push_str(&self.text[start..end]);
-            self.token.offset_from = start;
-            self.token.offset_to = end;
-            self.token.position = pos;
+            self.set(start, end, pos);
             return true;
         }
         loop {
@@ -135,22 +171,31 @@ impl TokenStream for CharStream {
             let pos = self.pos;
             self.next = end;
             self.pos += 1;
+            let after_space = std::mem::replace(&mut self.after_space, c.is_whitespace());
             if c.is_whitespace() {
                 continue;
             }
-            self.token.text.clear();
-            self.token.text.push(c);
-            self.token.offset_from = start;
-            self.token.offset_to = end;
-            self.token.position = pos;
-            if let Some(n) = self.text[end..]
+            let next = self.text[end..]
                 .chars()
                 .next()
-                .filter(|n| !n.is_whitespace())
-            {
-                self.bigram = Some((start, end + n.len_utf8(), pos));
+                .filter(|n| !n.is_whitespace());
+            let bigram = match (self.mode, next) {
+                (CharMode::Unigrams, _) | (_, None) => None,
+                (_, Some(n)) => Some((start, end + n.len_utf8(), pos)),
+            };
+            let unigram = match self.mode {
+                CharMode::All | CharMode::Unigrams => true,
+                CharMode::Bigrams => after_space || next.is_none(),
+            };
+            if unigram {
+                self.set(start, end, pos);
+                self.bigram = bigram;
+                return true;
             }
-            return true;
+            if let Some((s, e, p)) = bigram {
+                self.set(s, e, p);
+                return true;
+            }
         }
     }
 
@@ -262,7 +307,11 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str) -> Vec<(String, usize)> {
-        let mut t = CharTokenizer;
+        tokens_in(CharMode::All, text)
+    }
+
+    fn tokens_in(mode: CharMode, text: &str) -> Vec<(String, usize)> {
+        let mut t = CharTokenizer(mode);
         let mut s = t.token_stream(text);
         let mut out = Vec::new();
         while s.advance() {
@@ -283,6 +332,25 @@ mod tests {
                 ("5g".into(), 3),
                 ("g".into(), 4),
             ]
+        );
+    }
+
+    #[test]
+    fn bigram_mode_keeps_characters_only_at_run_edges() {
+        assert_eq!(
+            tokens_in(CharMode::Bigrams, "煤炭业 a b"),
+            vec![
+                ("煤".into(), 0),
+                ("煤炭".into(), 0),
+                ("炭业".into(), 1),
+                ("业".into(), 2),
+                ("a".into(), 4),
+                ("b".into(), 6),
+            ]
+        );
+        assert_eq!(
+            tokens_in(CharMode::Unigrams, "煤炭 a"),
+            vec![("煤".into(), 0), ("炭".into(), 1), ("a".into(), 3)]
         );
     }
 

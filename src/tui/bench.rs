@@ -23,6 +23,8 @@ pub struct Latency {
     pub p50_ms: f64,
     pub p99_ms: f64,
     pub max_ms: f64,
+    /// Drawing the frame alone (update + render of the results), p99.
+    pub frame_p99_ms: f64,
 }
 
 fn key(c: char) -> Msg {
@@ -62,6 +64,7 @@ pub fn keystroke_latency(engine: &Arc<Engine>, queries: &[&str]) -> anyhow::Resu
     }
     terminal.draw(|f| render::draw(f, &app))?;
     let mut samples: Vec<Duration> = Vec::new();
+    let mut frames: Vec<Duration> = Vec::new();
     for q in queries {
         update(&mut app, key('/'));
         update(
@@ -84,7 +87,9 @@ pub fn keystroke_latency(engine: &Arc<Engine>, queries: &[&str]) -> anyhow::Resu
                     }
                 }
             }
+            let t1 = Instant::now();
             terminal.draw(|f| render::draw(f, &app))?;
+            frames.push(t1.elapsed());
             samples.push(t0.elapsed());
         }
         update(
@@ -95,16 +100,18 @@ pub fn keystroke_latency(engine: &Arc<Engine>, queries: &[&str]) -> anyhow::Resu
     shared.close();
     drop(tx);
     samples.sort();
+    frames.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let pick = |p: f64| {
-        samples
-            .get(((samples.len() as f64 - 1.0) * p).round() as usize)
+    let at = |v: &[Duration], p: f64| {
+        v.get(((v.len() as f64 - 1.0) * p).round() as usize)
             .map_or(0.0, |d| ms(*d))
     };
+    let pick = |p: f64| at(&samples, p);
     Ok(Latency {
         keystrokes: samples.len(),
         p50_ms: pick(0.5),
         p99_ms: pick(0.99),
         max_ms: samples.last().map_or(0.0, |d| ms(*d)),
+        frame_p99_ms: at(&frames, 0.99),
     })
 }

@@ -20,7 +20,7 @@ pub struct Node {
     pub reports: Vec<usize>,
     /// Reports in the region and below it.
     pub total: usize,
-    /// First and last year of the region's own reports.
+    /// First and last year of the reports in the region and below it.
     pub years: Option<(u16, u16)>,
 }
 
@@ -146,12 +146,22 @@ impl RegionTree {
         tree
     }
 
-    fn count(&mut self, node: usize) -> usize {
+    /// Fills in `total` and `years` for a node and everything below it.
+    fn count(&mut self, node: usize) -> (usize, Option<(u16, u16)>) {
         let children = self.nodes[node].children.clone();
-        let total =
-            self.nodes[node].reports.len() + children.iter().map(|c| self.count(*c)).sum::<usize>();
+        let mut total = self.nodes[node].reports.len();
+        let mut years = self.nodes[node].years;
+        for child in children {
+            let (below, span) = self.count(child);
+            total += below;
+            years = match (years, span) {
+                (Some((first, last)), Some((from, to))) => Some((first.min(from), last.max(to))),
+                (mine, theirs) => mine.or(theirs),
+            };
+        }
         self.nodes[node].total = total;
-        total
+        self.nodes[node].years = years;
+        (total, years)
     }
 
     /// Whether a node, or anything below it, matches the filter.
@@ -331,7 +341,11 @@ mod tests {
         assert_eq!(names(&tree, &rows, &cat), ["全国", "河北省", "未识别"]);
         let hb = tree.roots[1];
         assert_eq!(tree.nodes[hb].total, 4);
-        assert_eq!(tree.nodes[hb].years, Some((2021, 2022)));
+        assert_eq!(
+            tree.nodes[hb].years,
+            Some((2018, 2022)),
+            "the years below it count too"
+        );
         let all: HashSet<usize> = (0..tree.nodes.len()).collect();
         let rows = tree.rows(&all, "", &cat);
         assert_eq!(

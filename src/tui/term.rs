@@ -49,12 +49,19 @@ pub fn leave() {
     let _ = out.flush();
 }
 
-/// Restores the terminal before the previous panic hook prints the message.
+/// Restores the terminal before the previous panic hook prints the message, when the
+/// panic is on the UI thread (the one calling this). A worker thread's panic is logged
+/// instead: the worker turns it into an error message and the screen stays intact.
 pub fn install_panic_hook() {
+    let ui = std::thread::current().id();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        leave();
-        previous(info);
+        if std::thread::current().id() == ui {
+            leave();
+            previous(info);
+        } else {
+            tracing::error!("panic in a worker thread: {info}");
+        }
     }));
 }
 

@@ -1,6 +1,7 @@
 //! Background work: opening the engine (with progress), searching (newest request only)
 //! and loading reports. Everything answers through the message channel.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
@@ -83,7 +84,11 @@ pub fn open_engine(shared: &Arc<Shared>, corpus: Corpus, data_dir: PathBuf, tx: 
             }
             let _ = tx.send(Msg::Progress(p));
         };
-        match Engine::open(&corpus, &data_dir, &mut progress) {
+        let opened = catch_unwind(AssertUnwindSafe(|| {
+            Engine::open(&corpus, &data_dir, &mut progress).map_err(|e| e.to_string())
+        }))
+        .unwrap_or_else(|_| Err("the index could not be opened (internal error)".to_string()));
+        match opened {
             Ok(engine) => {
                 let engine = Arc::new(engine);
                 let catalog = engine.catalog().clone();
@@ -96,7 +101,7 @@ pub fn open_engine(shared: &Arc<Shared>, corpus: Corpus, data_dir: PathBuf, tx: 
             }
             Err(e) => {
                 shared.fail();
-                let _ = tx.send(Msg::EngineFailed(e.to_string()));
+                let _ = tx.send(Msg::EngineFailed(e));
             }
         }
     });
@@ -125,10 +130,11 @@ pub fn start_search_worker(shared: &Arc<Shared>, tx: Sender<Msg>) {
                 (g, q, s.engine.clone())
             };
             let result = match engine {
-                Some(engine) => engine
-                    .search(&query, Limit::Top(SEARCH_LIMIT))
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string()),
+                Some(engine) => catch_unwind(AssertUnwindSafe(|| {
+                    engine.search(&query, Limit::Top(SEARCH_LIMIT))
+                }))
+                .map_err(|_| "搜索出错 (internal error)".to_string())
+                .and_then(|r| r.map(Arc::new).map_err(|e| e.to_string())),
                 None => Err("索引不可用".to_string()),
             };
             if tx.send(Msg::SearchDone { generation, result }).is_err() {
@@ -154,11 +160,12 @@ pub fn load_report(
             let s = shared.lock();
             (s.engine.clone(), s.catalog.clone())
         };
-        let result = match (engine, catalog) {
+        let result = catch_unwind(AssertUnwindSafe(|| match (engine, catalog) {
             (Some(engine), _) => engine.load_report(&id).map_err(|e| e.to_string()),
             (None, Some(catalog)) => parse_entry(&corpus, &catalog, &id),
             (None, None) => Err("目录尚未载入".to_string()),
-        };
+        }))
+        .unwrap_or_else(|_| Err("internal error".to_string()));
         let msg = match result {
             Ok(report) => Msg::ReportLoaded {
                 generation,

@@ -240,8 +240,16 @@ impl Source {
 
     pub fn search(&self, query: &str) -> Result<SearchResults, String> {
         match self {
+            // Ranking may differ from run to run (BM25 before and after the engine's
+            // word dictionary has loaded), so snapshots get every hit in document order.
             Source::Engine(e) => e
-                .search(query, gwr::search::Limit::Top(50))
+                .search(query, gwr::search::Limit::All)
+                .map(|mut res| {
+                    res.hits
+                        .sort_by(|a, b| (&a.report, a.paragraph).cmp(&(&b.report, b.paragraph)));
+                    res.hits.truncate(50);
+                    res
+                })
                 .map_err(|e| e.to_string()),
             Source::Fixture(reports) => {
                 let q = Query::parse(query).map_err(|e| e.to_string())?;
@@ -254,18 +262,21 @@ impl Source {
                         }
                         let s = &r.sections[p.section];
                         res.total_paragraphs += 1;
-                        res.hits.push(Hit {
-                            report: r.meta.id.clone(),
-                            region: r.meta.region.as_ref().unwrap().name.clone(),
-                            year: r.meta.year,
-                            section: s.path.clone(),
-                            section_title: s.title.clone(),
-                            paragraph: i,
-                            snippet: p.text.clone(),
-                            highlights: hl.clone(),
-                            paragraph_highlights: hl,
-                            score: 1.0,
-                        });
+                        // Built from JSON so that fields the engine adds later (with
+                        // serde defaults) do not break this fixture.
+                        let hit: Hit = serde_json::from_value(serde_json::json!({
+                            "report": r.meta.id,
+                            "region": r.meta.region.as_ref().unwrap().name,
+                            "year": r.meta.year,
+                            "section": s.path,
+                            "section_title": s.title,
+                            "paragraph": i,
+                            "snippet": p.text,
+                            "highlights": hl,
+                            "score": 1.0,
+                        }))
+                        .unwrap();
+                        res.hits.push(hit);
                     }
                 }
                 res.total_reports = reports.len();

@@ -124,10 +124,11 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, pieces: &[(String, Styl
         if col >= end {
             break;
         }
-        let text = safe(text);
         let room = (end - col) as usize;
-        let shown = fit(&text, room);
-        buf.set_stringn(col, y, shown, room, *style);
+        // Cut first (the reader's widths count a control character as one column, like
+        // its visible stand-in), then make safe.
+        let shown = safe(fit(text, room));
+        buf.set_stringn(col, y, &shown, room, *style);
         col += shown.width() as u16;
     }
 }

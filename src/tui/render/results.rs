@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use super::{marked, pane_block, put, render_in};
 use crate::tui::app::{App, IndexState, Pane};
 use crate::tui::layout::inner;
-use crate::tui::wrap::str_width;
+use crate::tui::wrap::char_width;
 
 pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let s = &app.search;
@@ -87,24 +87,70 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         if y >= inner.y + inner.height {
             break;
         }
-        // Start the snippet so that its first hit is on screen.
+        // Start the snippet so that its first hit is on screen, and cut it at the width.
         let text = &hit.snippet;
-        let first = hit.highlights.first().map_or(0, |h| h.end.min(text.len()));
-        let mut start = 0;
-        while start < text.len()
-            && text.is_char_boundary(first)
-            && str_width(&text[start..first]) + 2 > width
-        {
-            start += text[start..].chars().next().map_or(1, char::len_utf8);
-        }
+        let (start, end) = window(text, hit.highlights.first(), width.saturating_sub(2));
         let marks: Vec<_> = hit
             .highlights
             .iter()
             .map(|h| (h.clone(), t.hit()))
             .collect();
         let mut pieces = vec![("  ".to_string(), Style::default())];
-        pieces.extend(marked(text, &(start..text.len()), Style::default(), &marks));
+        pieces.extend(marked(text, &(start..end), Style::default(), &marks));
         put(buf, inner.x, y, inner.width, &pieces);
         y += 1;
+    }
+}
+
+/// The byte window of `text` to show in `width` columns: from the start, or, when the
+/// first hit would not fit, ending just after that hit.
+fn window(text: &str, hit: Option<&std::ops::Range<usize>>, width: usize) -> (usize, usize) {
+    let fits = |from: usize| {
+        let mut used = 0;
+        for (i, c) in text[from..].char_indices() {
+            used += char_width(c);
+            if used > width {
+                return from + i;
+            }
+        }
+        text.len()
+    };
+    let end = fits(0);
+    let Some(hit) = hit.filter(|h| h.end <= text.len() && text.is_char_boundary(h.end)) else {
+        return (0, end);
+    };
+    if hit.end <= end {
+        return (0, end);
+    }
+    // Walk back from the hit's end until the width is used.
+    let mut used = 0;
+    let mut start = hit.end;
+    for (i, c) in text[..hit.end].char_indices().rev() {
+        used += char_width(c);
+        if used > width {
+            break;
+        }
+        start = i;
+    }
+    (start, fits(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    #[test]
+    fn the_window_shows_the_first_hit() {
+        let text = "一二三四五六七八九十乡村振兴甲乙";
+        let at = |s: &str| text.find(s).unwrap();
+        // Fits from the start.
+        assert_eq!(window(text, Some(&(0..3)), 10), (0, at("六")));
+        // The hit is further on: the window ends right after it.
+        let hit = at("乡")..at("甲");
+        let (s, e) = window(text, Some(&hit), 10);
+        assert_eq!(&text[s..e], "十乡村振兴");
+        let (s, e) = window(text, Some(&hit), 12);
+        assert_eq!(&text[s..e], "九十乡村振兴");
+        assert_eq!(window("", None, 5), (0, 0));
     }
 }
