@@ -1,5 +1,6 @@
 //! Short texts: a summary that calls itself a work report is kept; other short text is not.
 
+use gwr::corpus::clean::clean;
 use gwr::corpus::parse_report;
 
 /// About 170 Chinese characters (140 without the crawler header): below the general minimum,
@@ -23,4 +24,17 @@ fn short_text_without_such_a_title_is_rejected() {
         )
         .is_err()
     );
+}
+
+#[test]
+fn the_first_heading_after_a_crawler_body_label_is_kept() {
+    let text = "标题：某县2012年政府工作报告\n报告人：某县人民政府县长\n\n正文：\n\n一、2011年工作回顾\n\n2011年，全县经济社会发展保持稳定增长。\n\n二、2012年工作安排\n\n重点工作：推进产业转型升级。\n";
+    let c = clean(text);
+    assert_eq!(c.lines[0], "一、2011年工作回顾", "{c:?}");
+    assert!(c.furniture.iter().any(|l| l == "正文："));
+    // A label with its value on the next line is still furniture.
+    let c = clean(
+        "来源：\n四川日报\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n一、2020年工作回顾\n过去一年，我们坚持稳中求进，全省经济社会发展取得新成绩。",
+    );
+    assert!(c.furniture.iter().any(|l| l == "四川日报"), "{c:?}");
 }

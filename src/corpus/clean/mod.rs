@@ -145,12 +145,15 @@ fn classify(raw: &[String]) -> Vec<Kind> {
                 i = j;
                 continue;
             }
-            if sq.ends_with(['：', ':']) && sq.chars().count() <= 6 {
-                // A label whose value is on the next line.
+            // 正文： introduces the report itself, not a one-line value.
+            let body_label = sq.trim_end_matches(['：', ':']) == "正文";
+            if sq.ends_with(['：', ':']) && sq.chars().count() <= 6 && !body_label {
+                // A label whose value is on the next line (never a numbered heading).
                 if let Some(j) = (i + 1..raw.len()).find(|&j| kinds[j] != Kind::Blank) {
                     let next = &raw[j];
                     let summary = sq.contains("摘要");
                     if kinds[j] == Kind::Text
+                        && !lines::is_numbered(next)
                         && (summary
                             || (next.chars().count() <= 20
                                 && !lines::is_prose(next)
