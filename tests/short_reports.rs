@@ -38,3 +38,10 @@ fn the_first_heading_after_a_crawler_body_label_is_kept() {
     );
     assert!(c.furniture.iter().any(|l| l == "四川日报"), "{c:?}");
 }
+
+#[test]
+fn a_summary_opening_with_a_year_part_keeps_it() {
+    let text = "标题：某市2016年政府工作报告\n发文时间：2016-01-25\n\n正文：\n\n2015年工作回顾：\n\n2015年，全市上下坚持稳中求进工作总基调，经济社会发展呈现稳中向好的态势。\n\n2016年工作安排：\n\n生产总值增长7.5%左右。\n";
+    let c = clean(text);
+    assert_eq!(c.lines[0], "2015年工作回顾：", "{c:?}");
+}

@@ -174,9 +174,44 @@ fn is_attachment_heading(line: &str) -> bool {
     s.chars().count() <= 40 && (rest.is_empty() || rest.starts_with(['：', ':']))
 }
 
+/// A part of a report titled by its year: 2015年工作回顾, 2016年工作安排, 2004年工作重点,
+/// 2004年经济社会发展主要情况.
+pub(crate) fn is_year_part(t: &str) -> bool {
+    let Some(rest) = t
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|_| t[4..].strip_prefix('年'))
+    else {
+        return false;
+    };
+    rest.chars().count() <= 14
+        && [
+            "工作回顾",
+            "工作安排",
+            "工作总结",
+            "工作重点",
+            "主要任务",
+            "工作任务",
+            "主要情况",
+            "发展目标",
+        ]
+        .iter()
+        .any(|k| rest.ends_with(k))
+}
+
+/// A line that is only a year part's title, with or without a colon (2015年工作回顾：).
+pub(crate) fn is_year_part_line(line: &str) -> bool {
+    is_year_part(trim(line).trim_end_matches(['：', ':']))
+}
+
 /// Could this line be a bare (unnumbered) top-level heading such as “2017年工作回顾”?
 fn is_bare_heading(line: &str) -> bool {
     let t = trim(line);
+    // A part titled with its year may end with a colon (summaries: 2015年工作回顾：).
+    let t = match t.strip_suffix(['：', ':']) {
+        Some(r) if is_year_part(r) => r,
+        _ => t,
+    };
     let chars = t.chars().count();
     if !(4..=MAX_BARE_CHARS).contains(&chars) || parse_numbering(t).is_some() {
         return false;
@@ -574,7 +609,8 @@ pub fn build(lines: Vec<String>) -> Outline {
     for i in from..body_end {
         if next_bare.peek() == Some(&&i) {
             next_bare.next();
-            b.open(i, 0, None, None, 0, trim(&lines[i]).to_string());
+            let title = trim(&lines[i]).trim_end_matches(['：', ':']).to_string();
+            b.open(i, 0, None, None, 0, title);
             heading[i] = true;
             continue;
         }

@@ -238,7 +238,12 @@ fn find_start(raw: &[String], kinds: &[Kind], han: &[usize]) -> usize {
             None if lines::is_bare_name(line) && pre(start) == Some(Preamble::Opening) => {
                 start = i;
             }
-            None if loose && lines::is_numbered(line) => start = i,
+            None if loose
+                && (lines::is_numbered(line)
+                    || crate::corpus::structure::is_year_part_line(line)) =>
+            {
+                start = i;
+            }
             // One unknown short line (a speaker in an unusual form) right under a title or
             // dateline still belongs to the preamble.
             None if line.chars().count() <= 20

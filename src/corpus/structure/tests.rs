@@ -443,3 +443,31 @@ fn glossary_titled_with_the_report_name_is_an_appendix() {
         .collect();
     assert_eq!(body, ["2019年工作回顾", "2020年主要工作任务"]);
 }
+
+#[test]
+fn year_parts_ending_with_a_colon_are_bare_top_level_headings() {
+    let lines: Vec<String> = [
+        "2015年工作回顾：",
+        "2015年，全市上下坚持稳中求进工作总基调，经济社会发展呈现稳中有进的态势。",
+        "经济运行总体平稳。全市生产总值完成2955亿元，增长6.8%。",
+        "2016年工作安排：",
+        "2016年经济社会发展的主要预期目标是：生产总值增长7.5%左右。",
+        "重点工作：",
+        "（一）深入推进京津冀协同发展。",
+        "（二）加快产业转型升级。",
+    ]
+    .iter()
+    .map(|l| (*l).to_string())
+    .collect();
+    let o = build(lines);
+    let top: Vec<_> = o
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Body && s.level == 1)
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(top, ["2015年工作回顾", "2016年工作安排"]);
+    assert!(is_year_part("2004年经济社会发展主要情况"));
+    assert!(!is_year_part("2016年经济社会发展的主要预期目标是"));
+    assert!(!is_bare_heading("今年要突出抓好十个方面的工作："));
+}
