@@ -231,6 +231,21 @@ pub fn extract(input: &MetaInput<'_>) -> Meta {
         meta.warnings.push("year unknown: no dateline".to_string());
         None
     };
+
+    // A news account of the session: 1月12日上午，…第十八届人民代表大会第三次会议隆重开幕.
+    // Only in an account: a speech (it opens with 各位代表) is dated by its own dateline.
+    let speech = lines.iter().take(NEWS_LINES).any(|l| is_opening_address(l));
+    if found.is_none() && !speech {
+        if let Some(d) = meta
+            .year
+            .and_then(|y| date::find_news_opening(lines, NEWS_LINES, y))
+        {
+            meta.meeting_date = Some(d.date.to_string());
+            if meta.meeting.is_none() {
+                meta.meeting = d.meeting;
+            }
+        }
+    }
     meta
 }
 

@@ -287,3 +287,30 @@ fn transcribed_name_with_a_middle_dot() {
     // Without a dot, seven characters are not a name.
     assert_eq!(speaker::parse_line("县长 张三李四王五六"), None);
 }
+
+#[test]
+fn date_of_a_news_account() {
+    let m = run(
+        "x.txt",
+        &[
+            "【聚焦两会】某县第十八届人民代表大会第三次会议隆重开幕",
+            "激情奋进“十四五”，加速崛起新某县。1月12日上午，某县第十八届人民代表大会第三次会议隆重开幕。",
+            "在热烈的掌声中，县长蒋东方作某县人民政府工作报告。",
+        ],
+        &["标题：某县2023年政府工作报告"],
+    );
+    assert_eq!(m.year, Some(2023));
+    assert_eq!(m.meeting_date.as_deref(), Some("2023-01-12"));
+    assert_eq!(m.meeting.as_deref(), Some("第十八届人民代表大会第三次会议"));
+    // A speech that mentions a session's opening is not dated by it.
+    let m = run(
+        "x.txt",
+        &[
+            "各位代表：",
+            "现在，我代表县人民政府向大会报告工作，请予审议。",
+            "2022年，1月10日，县第十八届人民代表大会第二次会议召开以来，我们做了很多工作。",
+        ],
+        &["标题：某县2023年政府工作报告"],
+    );
+    assert_eq!(m.meeting_date, None);
+}
