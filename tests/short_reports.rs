@@ -45,3 +45,10 @@ fn a_summary_opening_with_a_year_part_keeps_it() {
     let c = clean(text);
     assert_eq!(c.lines[0], "2015年工作回顾：", "{c:?}");
 }
+
+#[test]
+fn a_digest_keeps_its_first_bare_part_title() {
+    let text = "标题：2026年某市政府工作报告\n\n正文：\n\n某人在某市十六届人大七次会议上的政府工作报告（摘登）\n添加时间 2026/2/12 15:20:47  浏览次数 4034 次\n“十四五”时期经济社会发展回顾\n本报讯 2月4日，市长某某在市十六届人大七次会议上作政府工作报告时指出，过去五年极不平凡。\n“十五五”时期主要目标任务\n本报讯 某某指出，“十五五”时期是关键时期，我们要加快发展。\n";
+    let c = clean(text);
+    assert_eq!(c.lines[0], "“十四五”时期经济社会发展回顾", "{c:?}");
+}

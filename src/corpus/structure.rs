@@ -205,7 +205,7 @@ pub(crate) fn is_year_part_line(line: &str) -> bool {
 }
 
 /// Could this line be a bare (unnumbered) top-level heading such as “2017年工作回顾”?
-fn is_bare_heading(line: &str) -> bool {
+pub(crate) fn is_bare_heading(line: &str) -> bool {
     let t = trim(line);
     // A part titled with its year may end with a colon (summaries: 2015年工作回顾：).
     let t = match t.strip_suffix(['：', ':']) {

@@ -244,6 +244,13 @@ fn find_start(raw: &[String], kinds: &[Kind], han: &[usize]) -> usize {
             {
                 start = i;
             }
+            // A bare part title right above the prose it heads (a digest's “十四五”时期…回顾).
+            None if loose
+                && crate::corpus::structure::is_bare_heading(line)
+                && lines::is_prose(&raw[start]) =>
+            {
+                start = i;
+            }
             // One unknown short line (a speaker in an unusual form) right under a title or
             // dateline still belongs to the preamble.
             None if line.chars().count() <= 20
