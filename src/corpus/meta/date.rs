@@ -187,7 +187,7 @@ pub fn find_dateline(lines: &[String], from: usize, to: usize) -> Option<Datelin
 /// A news account's opening sentence: `1月12日上午，高阳县第十八届人民代表大会第三次会议隆重开幕`.
 static NEWS_OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[。！\s])(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:上午|下午|晚上?)?[，,]?(?P<rest>[^。]{0,40}?人民代表大会第[〇零一二三四五六七八九十]+次会议)[^。]{0,12}?(?:开幕|召开|举行)",
+        r"(?:^|[。！\s])(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:上午|下午|晚上?)?[，,]?(?P<rest>[^。]{0,40}?(?:人民代表大会第[〇零一二三四五六七八九十]+次会议|[一二三四五六七八九十]+届人大[一二三四五六七八九十]+次会议))[^。]{0,12}?(?:开幕|召开|举行|作政府工作报告)",
     )
     .expect("valid regex")
 });

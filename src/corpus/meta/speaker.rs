@@ -109,7 +109,7 @@ pub fn find(lines: &[&str], dateline: Option<usize>) -> Option<Speaker> {
 /// `在热烈的掌声中，县长蒋东方作高阳县人民政府工作报告。`
 static NEWS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<pre>.?)(?P<title>代?(?:省长|市长|县长|区长|旗长|州长|盟长|主席))(?P<name>\p{Han}{2,3}?)(?:同志)?作(?:了)?\p{Han}{0,24}?政府工作报告",
+        r"(?P<pre>.?)(?P<title>代?(?:省长|市长|县长|区长|旗长|州长|盟长|主席))(?P<name>\p{Han}{2,3}?)(?:同志)?(?:在[^，。]{2,30}?上)?作(?:了)?\p{Han}{0,24}?政府工作报告",
     )
     .expect("valid regex")
 });

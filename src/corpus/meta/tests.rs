@@ -314,3 +314,19 @@ fn date_of_a_news_account() {
     );
     assert_eq!(m.meeting_date, None);
 }
+
+#[test]
+fn a_digest_names_date_speaker_and_abbreviated_meeting() {
+    let m = run(
+        "x.txt",
+        &[
+            "某人在某市十六届人大七次会议上的政府工作报告（摘登）",
+            "“十四五”时期经济社会发展回顾",
+            "本报讯 2月4日，市长闫继红在市十六届人大七次会议上作政府工作报告时指出，过去五年极不平凡。",
+        ],
+        &["标题：2026年某市政府工作报告"],
+    );
+    assert_eq!(m.speaker.as_deref(), Some("闫继红"));
+    assert_eq!(m.speaker_title.as_deref(), Some("市长"));
+    assert_eq!(m.meeting_date.as_deref(), Some("2026-02-04"));
+}
