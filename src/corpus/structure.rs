@@ -344,7 +344,10 @@ fn has_body(lines: &[String], line: usize, to: usize) -> bool {
 /// after it must be a 1, or there must be none).
 fn bare_top_level(lines: &[String], cands: &[Candidate], from: usize, to: usize) -> Vec<usize> {
     let bare: Vec<usize> = (from..to)
-        .filter(|&i| is_bare_heading(&lines[i]) && has_body(lines, i, to))
+        // a year part (2004年工作重点：) may head only short numbered items
+        .filter(|&i| {
+            is_bare_heading(&lines[i]) && (has_body(lines, i, to) || is_year_part_line(&lines[i]))
+        })
         .collect();
     let Some(&first_bare) = bare.first() else {
         return Vec::new();

@@ -471,3 +471,28 @@ fn year_parts_ending_with_a_colon_are_bare_top_level_headings() {
     assert!(!is_year_part("2016年经济社会发展的主要预期目标是"));
     assert!(!is_bare_heading("今年要突出抓好十个方面的工作："));
 }
+
+#[test]
+fn year_parts_above_numbered_items_are_the_top_level() {
+    let lines: Vec<String> = [
+        "2004年某市经济社会发展主要情况：",
+        "一、经济发展",
+        "全市生产总值保持稳定增长，固定资产投资持续扩大，社会消费品零售总额稳步提升。",
+        "二、农业发展",
+        "粮食产量稳定，农业产业化步伐加快，农民收入持续增长。",
+        "2004年工作重点：",
+        "（一）保持经济平稳较快发展。",
+        "（二）加快产业结构调整。",
+    ]
+    .iter()
+    .map(|l| (*l).to_string())
+    .collect();
+    let o = build(lines);
+    let top: Vec<_> = o
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Body && s.level == 1)
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(top, ["2004年某市经济社会发展主要情况", "2004年工作重点"]);
+}
