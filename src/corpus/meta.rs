@@ -19,6 +19,9 @@ use crate::corpus::structure::{is_opening_address, trim};
 
 /// The preamble is looked for in this many lines when no 各位代表 line ends it.
 const PREAMBLE_LINES: usize = 15;
+
+/// A news account names the speaker in its first lines (县长…作政府工作报告).
+const NEWS_LINES: usize = 40;
 /// A 各位代表 line further down than this does not end the preamble.
 const PREAMBLE_MAX: usize = 80;
 /// The year is inferred from the text's first lines only.
@@ -190,6 +193,16 @@ pub fn extract(input: &MetaInput<'_>) -> Meta {
     {
         meta.speaker = s.name;
         meta.speaker_title = s.title;
+    } else if let Some(s) = speaker::from_news(
+        &lines
+            .iter()
+            .take(NEWS_LINES)
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    ) {
+        // A news account of the session, not the speech itself.
+        meta.speaker = s.name;
+        meta.speaker_title = s.title;
     }
 
     // Title: the report's own title line, else the crawler's.
@@ -218,6 +231,21 @@ pub fn extract(input: &MetaInput<'_>) -> Meta {
         meta.warnings.push("year unknown: no dateline".to_string());
         None
     };
+
+    // A news account of the session: 1月12日上午，…第十八届人民代表大会第三次会议隆重开幕.
+    // Only in an account: a speech (it opens with 各位代表) is dated by its own dateline.
+    let speech = lines.iter().take(NEWS_LINES).any(|l| is_opening_address(l));
+    if found.is_none() && !speech {
+        if let Some(d) = meta
+            .year
+            .and_then(|y| date::find_news_opening(lines, NEWS_LINES, y))
+        {
+            meta.meeting_date = Some(d.date.to_string());
+            if meta.meeting.is_none() {
+                meta.meeting = d.meeting;
+            }
+        }
+    }
     meta
 }
 

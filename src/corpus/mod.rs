@@ -27,8 +27,13 @@ pub use source::{Corpus, SourceFile};
 /// Files larger than this are listed as rejected rather than parsed.
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
 
-/// Fewer Chinese characters than this after cleaning and the file is not taken for a report.
+/// Fewer Chinese characters than this after cleaning and the file is not taken for a report
+/// (unless it calls itself one: see [`MIN_TITLED_REPORT_HAN`]).
 pub const MIN_REPORT_HAN: usize = 200;
+
+/// A shorter text is still a report when it calls itself one (a line or a crawler header says
+/// 工作报告): the summaries some scrapers store for years whose full text was lost.
+pub const MIN_TITLED_REPORT_HAN: usize = 100;
 
 /// A file that is not a report, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -70,7 +75,14 @@ pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
         .flat_map(|l| l.chars())
         .filter(|c| is_han(*c))
         .count();
-    if han < MIN_REPORT_HAN {
+    let titled = || {
+        cleaned
+            .lines
+            .iter()
+            .chain(&cleaned.furniture)
+            .any(|l| l.contains("工作报告"))
+    };
+    if han < MIN_TITLED_REPORT_HAN || (han < MIN_REPORT_HAN && !titled()) {
         return Err(RejectReason::NotAReport(format!(
             "only {han} Chinese characters of text (a report has at least {MIN_REPORT_HAN})"
         )));

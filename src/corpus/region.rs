@@ -96,26 +96,42 @@ struct Hit {
     end: usize,
     text: &'static str,
     cands: Vec<Meaning>,
+    /// A short form followed by 新区 (光明新区, 坪山新区: Shenzhen's former functional areas,
+    /// now districts): a place even when the short form is also an everyday word.
+    new_area: bool,
 }
+
+/// Place-like words that precede 新区 in a county's own plans (城南新区, 河东新区, 高新区):
+/// these do not name a division.
+const NEW_AREA_NOT_PLACES: &[&str] = &[
+    "河东", "河西", "江南", "江北", "东城", "西城", "新城", "高新", "市中", "南部", "中原", "港口",
+    "北山", "西山", "东山", "新区", "城区", "矿区", "郊区",
+];
 
 fn hits(text: &str) -> Vec<Hit> {
     let m = &*MATCHER;
     m.ac.find_iter(text)
         .map(|mat| {
             let (t, c) = &m.patterns[mat.pattern().as_usize()];
+            let new_area = text[mat.end()..].starts_with("新区")
+                && !t.starts_with('城')
+                && !NEW_AREA_NOT_PLACES.contains(t)
+                && c.iter()
+                    .any(|(d, k)| *k == NameKind::Short && d.name.ends_with('区'));
             Hit {
                 end: mat.end(),
                 text: t,
                 cands: c.clone(),
+                new_area,
             }
         })
         .collect()
 }
 
-/// Hits that mean a place, not an everyday word: a full or former name, or a short form
-/// that is not a common word.
+/// Hits that mean a place, not an everyday word: a full or former name, a short form that is
+/// not a common word, or a short form naming a former 新区.
 fn meaningful(h: &Hit) -> bool {
-    h.cands.iter().any(|(_, k)| *k != NameKind::Short) || !is_common(h.text)
+    h.cands.iter().any(|(_, k)| *k != NameKind::Short) || !is_common(h.text) || h.new_area
 }
 
 /// The level words a report uses of itself, and the suffixes of names they fit.
@@ -652,6 +668,18 @@ mod tests {
         assert_eq!(title_word("国务院总理"), Some("国务院"));
         assert_eq!(title_word("行署专员"), Some("地区"));
         assert_eq!(title_word("秘书长"), None);
+    }
+
+    #[test]
+    fn former_new_area_with_a_common_word_stem() {
+        // 光明 is an everyday word, but 光明新区 is Shenzhen's former functional area (光明区).
+        let g = guess(
+            "光明新区2016年政府工作报告_2016.txt",
+            "同志们：\n根据会议安排，我代表新区管委会向大会报告工作。\n2015年工作回顾\n光明新区经济继续保持较快增长，中心城区建设加快，老城区改造推进。\n光明新区高新园区入驻企业65家，城区面貌改善。\n深圳光明——微软云暨移动应用孵化平台项目正式落户光明新区。",
+        );
+        assert_eq!(g.region.unwrap().code, "440311");
+        // A county's own 城南新区 names no division.
+        assert!(hits("加快城南新区建设").iter().all(|h| !h.new_area));
     }
 
     #[test]

@@ -137,15 +137,30 @@ pub(crate) fn is_glossary_heading(line: &str) -> bool {
         .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
         .or_else(|| s.strip_prefix("附"))
         .map_or(s, |r| r.trim_start_matches(['：', ':']));
-    // 《政府工作报告》有关名词解释
+    // 《政府工作报告》有关名词解释, 政府工作报告名词、术语注释
     let s = match s.strip_prefix('《') {
         Some(r) => r.split_once('》').map_or(s, |(_, after)| after),
-        None => s,
+        None => s.strip_prefix("政府工作报告").unwrap_or(s),
     };
     let s = s.strip_prefix("有关").unwrap_or(s);
+    // 名词、术语注释 / 名词和术语解释 → 名词术语注释
+    let s = ["名词、术语", "名词和术语", "名词及术语"]
+        .iter()
+        .fold(s.to_string(), |acc, sep| acc.replace(sep, "名词术语"));
     matches!(
-        s,
-        "名词解释" | "名词注释" | "名词解析" | "词语解释" | "注释" | "注解" | "释义" | "名词释义"
+        s.as_str(),
+        "名词解释"
+            | "名词注释"
+            | "名词解析"
+            | "词语解释"
+            | "注释"
+            | "注解"
+            | "释义"
+            | "名词释义"
+            | "名词术语解释"
+            | "名词术语注释"
+            | "术语解释"
+            | "术语注释"
     )
 }
 
@@ -159,9 +174,44 @@ fn is_attachment_heading(line: &str) -> bool {
     s.chars().count() <= 40 && (rest.is_empty() || rest.starts_with(['：', ':']))
 }
 
+/// A part of a report titled by its year: 2015年工作回顾, 2016年工作安排, 2004年工作重点,
+/// 2004年经济社会发展主要情况.
+pub(crate) fn is_year_part(t: &str) -> bool {
+    let Some(rest) = t
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|_| t[4..].strip_prefix('年'))
+    else {
+        return false;
+    };
+    rest.chars().count() <= 14
+        && [
+            "工作回顾",
+            "工作安排",
+            "工作总结",
+            "工作重点",
+            "主要任务",
+            "工作任务",
+            "主要情况",
+            "发展目标",
+        ]
+        .iter()
+        .any(|k| rest.ends_with(k))
+}
+
+/// A line that is only a year part's title, with or without a colon (2015年工作回顾：).
+pub(crate) fn is_year_part_line(line: &str) -> bool {
+    is_year_part(trim(line).trim_end_matches(['：', ':']))
+}
+
 /// Could this line be a bare (unnumbered) top-level heading such as “2017年工作回顾”?
-fn is_bare_heading(line: &str) -> bool {
+pub(crate) fn is_bare_heading(line: &str) -> bool {
     let t = trim(line);
+    // A part titled with its year may end with a colon (summaries: 2015年工作回顾：).
+    let t = match t.strip_suffix(['：', ':']) {
+        Some(r) if is_year_part(r) => r,
+        _ => t,
+    };
     let chars = t.chars().count();
     if !(4..=MAX_BARE_CHARS).contains(&chars) || parse_numbering(t).is_some() {
         return false;
@@ -294,7 +344,10 @@ fn has_body(lines: &[String], line: usize, to: usize) -> bool {
 /// after it must be a 1, or there must be none).
 fn bare_top_level(lines: &[String], cands: &[Candidate], from: usize, to: usize) -> Vec<usize> {
     let bare: Vec<usize> = (from..to)
-        .filter(|&i| is_bare_heading(&lines[i]) && has_body(lines, i, to))
+        // a year part (2004年工作重点：) may head only short numbered items
+        .filter(|&i| {
+            is_bare_heading(&lines[i]) && (has_body(lines, i, to) || is_year_part_line(&lines[i]))
+        })
         .collect();
     let Some(&first_bare) = bare.first() else {
         return Vec::new();
@@ -559,7 +612,8 @@ pub fn build(lines: Vec<String>) -> Outline {
     for i in from..body_end {
         if next_bare.peek() == Some(&&i) {
             next_bare.next();
-            b.open(i, 0, None, None, 0, trim(&lines[i]).to_string());
+            let title = trim(&lines[i]).trim_end_matches(['：', ':']).to_string();
+            b.open(i, 0, None, None, 0, title);
             heading[i] = true;
             continue;
         }

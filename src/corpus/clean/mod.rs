@@ -145,12 +145,15 @@ fn classify(raw: &[String]) -> Vec<Kind> {
                 i = j;
                 continue;
             }
-            if sq.ends_with(['：', ':']) && sq.chars().count() <= 6 {
-                // A label whose value is on the next line.
+            // 正文： introduces the report itself, not a one-line value.
+            let body_label = sq.trim_end_matches(['：', ':']) == "正文";
+            if sq.ends_with(['：', ':']) && sq.chars().count() <= 6 && !body_label {
+                // A label whose value is on the next line (never a numbered heading).
                 if let Some(j) = (i + 1..raw.len()).find(|&j| kinds[j] != Kind::Blank) {
                     let next = &raw[j];
                     let summary = sq.contains("摘要");
                     if kinds[j] == Kind::Text
+                        && !lines::is_numbered(next)
                         && (summary
                             || (next.chars().count() <= 20
                                 && !lines::is_prose(next)
@@ -235,7 +238,19 @@ fn find_start(raw: &[String], kinds: &[Kind], han: &[usize]) -> usize {
             None if lines::is_bare_name(line) && pre(start) == Some(Preamble::Opening) => {
                 start = i;
             }
-            None if loose && lines::is_numbered(line) => start = i,
+            None if loose
+                && (lines::is_numbered(line)
+                    || crate::corpus::structure::is_year_part_line(line)) =>
+            {
+                start = i;
+            }
+            // A bare part title right above the prose it heads (a digest's “十四五”时期…回顾).
+            None if loose
+                && crate::corpus::structure::is_bare_heading(line)
+                && lines::is_prose(&raw[start]) =>
+            {
+                start = i;
+            }
             // One unknown short line (a speaker in an unusual form) right under a title or
             // dateline still belongs to the preamble.
             None if line.chars().count() <= 20

@@ -183,3 +183,31 @@ pub fn find_dateline(lines: &[String], from: usize, to: usize) -> Option<Datelin
     }
     bare
 }
+
+/// A news account's opening sentence: `1月12日上午，高阳县第十八届人民代表大会第三次会议隆重开幕`.
+static NEWS_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[。！\s])(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:上午|下午|晚上?)?[，,]?(?P<rest>[^。]{0,40}?(?:人民代表大会第[〇零一二三四五六七八九十]+次会议|[一二三四五六七八九十]+届人大[一二三四五六七八九十]+次会议))[^。]{0,12}?(?:开幕|召开|举行|作政府工作报告)",
+    )
+    .expect("valid regex")
+});
+
+/// The date a news account gives for the session's opening (its year from elsewhere: the
+/// account names only month and day), in `lines[..to]`.
+#[must_use]
+pub fn find_news_opening(lines: &[String], to: usize, year: u16) -> Option<Dateline> {
+    lines.iter().take(to).enumerate().find_map(|(i, l)| {
+        let c = NEWS_OPENING.captures(l)?;
+        let month: u8 = c["m"].parse().ok()?;
+        let day: u8 = c["d"].parse().ok()?;
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return None;
+        }
+        Some(Dateline {
+            line: i,
+            date: Date { year, month, day },
+            meeting: MEETING.find(&c["rest"]).map(|m| squeeze_spaces(m.as_str())),
+            strict: false,
+        })
+    })
+}

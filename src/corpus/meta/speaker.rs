@@ -19,7 +19,7 @@ const MAX_LINE_CHARS: usize = 40;
 
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<pre>.*?)(?P<title>(?:国务院)?代?(?:省长|市长|县长|区长|旗长|州长|盟长|主席|总理|主任|专员))[\s\u{3000}?？\u{fffd}：:]*(?P<name>[\p{Han}·](?:[\s\u{3000}]?[\p{Han}·]){1,6})?[\s\u{3000}]*$",
+        r"^(?P<pre>.*?)(?P<title>(?:国务院)?代?(?:省长|市长|县长|区长|旗长|州长|盟长|主席|总理|主任|专员))[\s\u{3000}?？\u{fffd}：:]*(?P<name>[\p{Han}·](?:[\s\u{3000}]?[\p{Han}·]){1,11})?[\s\u{3000}]*$",
     )
     .expect("valid regex")
 });
@@ -31,7 +31,12 @@ const NOT_NAME: [&str; 8] = [
 
 fn valid_name(name: &str) -> bool {
     let n = name.chars().count();
-    (2..=6).contains(&n) && !NOT_NAME.iter().any(|w| name.contains(w))
+    // Uyghur and other transcribed names are longer, with a middle dot: 艾尔肯·吐尼亚孜.
+    let max = if name.contains('·') { 12 } else { 6 };
+    (2..=max).contains(&n)
+        && !name.starts_with('·')
+        && !name.ends_with('·')
+        && !NOT_NAME.iter().any(|w| name.contains(w))
 }
 
 /// Parses one speaker line.
@@ -96,6 +101,31 @@ pub fn find(lines: &[&str], dateline: Option<usize>) -> Option<Speaker> {
         bare_name(l).map(|name| Speaker {
             name: Some(name),
             title: None,
+        })
+    })
+}
+
+/// A news account of the session names the speaker in running text:
+/// `在热烈的掌声中，县长蒋东方作高阳县人民政府工作报告。`
+static NEWS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?P<pre>.?)(?P<title>代?(?:省长|市长|县长|区长|旗长|州长|盟长|主席))(?P<name>\p{Han}{2,3}?)(?:同志)?(?:在[^，。]{2,30}?上)?作(?:了)?\p{Han}{0,24}?政府工作报告",
+    )
+    .expect("valid regex")
+});
+
+/// The speaker named in a news account (`县长蒋东方作…政府工作报告`) among `lines`.
+#[must_use]
+pub fn from_news(lines: &[&str]) -> Option<Speaker> {
+    lines.iter().find_map(|l| {
+        NEWS.captures_iter(l).find_map(|c| {
+            let name = c["name"].to_string();
+            // 市长王某所作政府工作报告: 所 is not part of the name.
+            let ok = &c["pre"] != "副" && !name.ends_with(['所', '在', '的']) && valid_name(&name);
+            ok.then(|| Speaker {
+                name: Some(name),
+                title: Some(c["title"].to_string()),
+            })
         })
     })
 }

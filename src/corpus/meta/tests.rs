@@ -236,3 +236,97 @@ fn january_as_yuanyue_and_bracketed_title_notes() {
     let m = run("x.txt", &["政府工作报告（摘要）", "各位代表："], &[]);
     assert_eq!(m.title.as_deref(), Some("政府工作报告"));
 }
+
+#[test]
+fn speaker_of_a_news_account() {
+    let m = run(
+        "x.txt",
+        &[
+            "【聚焦两会】某县第十八届人民代表大会第三次会议隆重开幕",
+            "县委书记王一、县长蒋东方、县委副书记李二在主席台就座。",
+            "在热烈的掌声中，县长蒋东方作某县人民政府工作报告。",
+            "县委常委、常务副县长徐润宽作关于民生实事的报告。",
+            "报告指出，去年以来全县经济社会发展发生积极变化。",
+        ],
+        &[],
+    );
+    assert_eq!(m.speaker.as_deref(), Some("蒋东方"));
+    assert_eq!(m.speaker_title.as_deref(), Some("县长"));
+    // A deputy's report is not the work report.
+    let m = run(
+        "x.txt",
+        &[
+            "常务副县长徐润宽作政府工作报告。",
+            "报告指出，全县经济平稳。",
+        ],
+        &[],
+    );
+    assert_eq!(m.speaker, None);
+    let m = run(
+        "x.txt",
+        &["认真贯彻市长王某所作政府工作报告精神。", "全县经济平稳。"],
+        &[],
+    );
+    assert_eq!(m.speaker, None);
+}
+
+#[test]
+fn transcribed_name_with_a_middle_dot() {
+    let m = run(
+        "x.txt",
+        &[
+            "2026年某自治区政府工作报告",
+            "——2026年1月27日在某自治区第十四届人民代表大会第四次会议上",
+            "自治区主席 艾尔肯·吐尼亚孜",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.speaker.as_deref(), Some("艾尔肯·吐尼亚孜"));
+    assert_eq!(m.speaker_title.as_deref(), Some("主席"));
+    // Without a dot, seven characters are not a name.
+    assert_eq!(speaker::parse_line("县长 张三李四王五六"), None);
+}
+
+#[test]
+fn date_of_a_news_account() {
+    let m = run(
+        "x.txt",
+        &[
+            "【聚焦两会】某县第十八届人民代表大会第三次会议隆重开幕",
+            "激情奋进“十四五”，加速崛起新某县。1月12日上午，某县第十八届人民代表大会第三次会议隆重开幕。",
+            "在热烈的掌声中，县长蒋东方作某县人民政府工作报告。",
+        ],
+        &["标题：某县2023年政府工作报告"],
+    );
+    assert_eq!(m.year, Some(2023));
+    assert_eq!(m.meeting_date.as_deref(), Some("2023-01-12"));
+    assert_eq!(m.meeting.as_deref(), Some("第十八届人民代表大会第三次会议"));
+    // A speech that mentions a session's opening is not dated by it.
+    let m = run(
+        "x.txt",
+        &[
+            "各位代表：",
+            "现在，我代表县人民政府向大会报告工作，请予审议。",
+            "2022年，1月10日，县第十八届人民代表大会第二次会议召开以来，我们做了很多工作。",
+        ],
+        &["标题：某县2023年政府工作报告"],
+    );
+    assert_eq!(m.meeting_date, None);
+}
+
+#[test]
+fn a_digest_names_date_speaker_and_abbreviated_meeting() {
+    let m = run(
+        "x.txt",
+        &[
+            "某人在某市十六届人大七次会议上的政府工作报告（摘登）",
+            "“十四五”时期经济社会发展回顾",
+            "本报讯 2月4日，市长闫继红在市十六届人大七次会议上作政府工作报告时指出，过去五年极不平凡。",
+        ],
+        &["标题：2026年某市政府工作报告"],
+    );
+    assert_eq!(m.speaker.as_deref(), Some("闫继红"));
+    assert_eq!(m.speaker_title.as_deref(), Some("市长"));
+    assert_eq!(m.meeting_date.as_deref(), Some("2026-02-04"));
+}

@@ -273,6 +273,9 @@ fn glossary_headings() {
         "名词解释：",
         "附：名词解释",
         "《政府工作报告》有关名词解释",
+        "政府工作报告名词、术语注释",
+        "名词和术语解释",
+        "《政府工作报告》名词解释",
     ] {
         assert!(is_glossary_heading(h), "{h}");
     }
@@ -280,6 +283,8 @@ fn glossary_headings() {
         "名词解释是一项工作",
         "一、名词解释",
         "注释说明了很多东西，也包括别的",
+        "政府工作报告",
+        "和注释",
     ] {
         assert!(!is_glossary_heading(h), "{h}");
     }
@@ -417,4 +422,77 @@ fn a_masthead_is_not_a_part() {
         P,
     ]));
     assert_eq!(top_level(&o), ["过去一年工作回顾", "今年发展主要预期目标"]);
+}
+
+#[test]
+fn glossary_titled_with_the_report_name_is_an_appendix() {
+    let mut lines: Vec<String> = vec!["各位代表：".into(), "一、2019年工作回顾".into()];
+    lines.extend((0..6).map(|i| format!("过去一年，我们做了第{i}件工作，成效明显。")));
+    lines.push("二、2020年主要工作任务".into());
+    lines.extend((0..6).map(|i| format!("今年，我们要做好第{i}件工作，确保落实。")));
+    lines.push("政府工作报告名词、术语注释".into());
+    lines.push("1.MCC：Multi—Country Consolidation，即多国集拼业务。".into());
+    lines.push("2.五治融合：政治、法治、德治、自治、智治相融合。".into());
+    let o = build(lines);
+    assert_eq!(o.glossary.len(), 2, "{:?}", o.glossary);
+    let body: Vec<_> = o
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Body && s.level == 1)
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(body, ["2019年工作回顾", "2020年主要工作任务"]);
+}
+
+#[test]
+fn year_parts_ending_with_a_colon_are_bare_top_level_headings() {
+    let lines: Vec<String> = [
+        "2015年工作回顾：",
+        "2015年，全市上下坚持稳中求进工作总基调，经济社会发展呈现稳中有进的态势。",
+        "经济运行总体平稳。全市生产总值完成2955亿元，增长6.8%。",
+        "2016年工作安排：",
+        "2016年经济社会发展的主要预期目标是：生产总值增长7.5%左右。",
+        "重点工作：",
+        "（一）深入推进京津冀协同发展。",
+        "（二）加快产业转型升级。",
+    ]
+    .iter()
+    .map(|l| (*l).to_string())
+    .collect();
+    let o = build(lines);
+    let top: Vec<_> = o
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Body && s.level == 1)
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(top, ["2015年工作回顾", "2016年工作安排"]);
+    assert!(is_year_part("2004年经济社会发展主要情况"));
+    assert!(!is_year_part("2016年经济社会发展的主要预期目标是"));
+    assert!(!is_bare_heading("今年要突出抓好十个方面的工作："));
+}
+
+#[test]
+fn year_parts_above_numbered_items_are_the_top_level() {
+    let lines: Vec<String> = [
+        "2004年某市经济社会发展主要情况：",
+        "一、经济发展",
+        "全市生产总值保持稳定增长，固定资产投资持续扩大，社会消费品零售总额稳步提升。",
+        "二、农业发展",
+        "粮食产量稳定，农业产业化步伐加快，农民收入持续增长。",
+        "2004年工作重点：",
+        "（一）保持经济平稳较快发展。",
+        "（二）加快产业结构调整。",
+    ]
+    .iter()
+    .map(|l| (*l).to_string())
+    .collect();
+    let o = build(lines);
+    let top: Vec<_> = o
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Body && s.level == 1)
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(top, ["2004年某市经济社会发展主要情况", "2004年工作重点"]);
 }
