@@ -124,6 +124,11 @@ pub struct BenchReport {
     /// p99 of the first pass alone (index pages touched for the first time).
     pub query_p99_first_pass_ms: f64,
     pub keystrokes: usize,
+    /// Keystroke to the first TUI frame showing that keystroke's results (p50, p99).
+    pub tui_p50_ms: f64,
+    pub tui_p99_ms: f64,
+    /// Drawing that frame alone, p99.
+    pub tui_frame_p99_ms: f64,
     pub peak_rss_mb: f64,
     pub build_peak_rss_mb: f64,
     pub threads: usize,
@@ -355,6 +360,9 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
     report.query_max_ms = f("query_max_ms");
     report.query_p99_first_pass_ms = f("query_p99_first_pass_ms");
     report.peak_rss_mb = f("peak_rss_mb");
+    report.tui_p50_ms = f("tui_p50_ms");
+    report.tui_p99_ms = f("tui_p99_ms");
+    report.tui_frame_p99_ms = f("tui_frame_p99_ms");
     report.keystrokes = f("keystrokes") as usize;
     report.slowest = v
         .get("slowest")
@@ -422,7 +430,14 @@ pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
         .map(|(t, q)| format!("{q} {t:.1} ms"))
         .collect();
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+    // Keystroke to screen: the TUI driven headless (120x40) over the same engine, with the
+    // real search worker: key → update → search → result message → frame with the results.
+    let engine = std::sync::Arc::new(engine);
+    let tui = crate::tui::keystroke_latency(&engine, QUERIES)?;
     Ok(serde_json::json!({
+        "tui_p50_ms": tui.p50_ms,
+        "tui_p99_ms": tui.p99_ms,
+        "tui_frame_p99_ms": tui.frame_p99_ms,
         "open_ms": ms(open),
         "open_total_ms": ms(open_total),
         "query_p50_ms": pct(0.50),
@@ -471,6 +486,11 @@ pub fn human(r: &BenchReport) -> String {
         r.query_p99_first_pass_ms
     );
     let _ = writeln!(s, "slowest keystrokes {}", r.slowest.join(", "));
+    let _ = writeln!(
+        s,
+        "key to screen      p50 {:.2} ms, p99 {:.2} ms (TUI headless 120x40; frame alone p99 {:.2} ms)",
+        r.tui_p50_ms, r.tui_p99_ms, r.tui_frame_p99_ms
+    );
     let _ = writeln!(s, "load average       {}", r.load_average);
     let _ = writeln!(
         s,
