@@ -241,7 +241,13 @@ pub fn outline(ctx: &Context, args: &[String], json: bool) -> anyhow::Result<Exi
         let _ = writeln!(out, "{}  {}", report.meta.id, report.meta.title);
         for s in &report.sections {
             let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
-            let number = s.number.as_deref().unwrap_or("");
+            // Numbers are stored without their punctuation: print them as reports write them.
+            let number = match s.number.as_deref() {
+                None => String::new(),
+                Some(n) if n.chars().all(|c| c.is_ascii_digit()) => format!("{n}. "),
+                Some(n) if crate::corpus::numbering::chinese_value(n).is_some() => format!("{n}、"),
+                Some(n) => n.to_string(),
+            };
             let _ = writeln!(out, "{:<8} {indent}{number}{}", s.path, s.title);
         }
     }
