@@ -85,7 +85,17 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
                         format!("{}{mark} {year}", "  ".repeat(depth as usize)),
                         base,
                     ),
-                    (format!(" {}", m.title), t.dim()),
+                    // The row already shows the year: do not repeat it from the title.
+                    (
+                        format!(
+                            " {}",
+                            m.title
+                                .strip_prefix(&format!("{year}年"))
+                                .filter(|rest| !rest.is_empty())
+                                .unwrap_or(&m.title)
+                        ),
+                        t.dim(),
+                    ),
                 ]
             }
         };
