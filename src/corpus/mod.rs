@@ -94,7 +94,7 @@ pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
     };
     let meta = meta::extract(&input);
     let guess = region::infer(&input, &meta);
-    let outline = structure::build(cleaned.lines.clone());
+    let outline = structure::build(cleaned.lines);
     let mut warnings = meta.warnings;
     warnings.extend(guess.warnings);
     if !outline.sections.iter().any(|s| s.kind == SectionKind::Body) {
@@ -168,14 +168,16 @@ fn base_id(meta: &ReportMeta) -> String {
 /// Gives every report its stable, typeable id: `<GB/T 2260 code>-<year>` (`152921-2023`),
 /// and where two reports of a corpus would share one, a suffix from a hash of each file's
 /// path (`440309-2021-7f3a`), so an id depends only on the report itself and its file.
-pub fn assign_ids(metas: &mut [ReportMeta]) {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for m in metas.iter() {
-        *counts.entry(base_id(m)).or_default() += 1;
+pub fn assign_ids<'a>(metas: impl IntoIterator<Item = &'a mut ReportMeta>) {
+    let mut metas: Vec<&mut ReportMeta> = metas.into_iter().collect();
+    let bases: Vec<String> = metas.iter().map(|m| base_id(m)).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for b in &bases {
+        *counts.entry(b.as_str()).or_default() += 1;
     }
-    for m in metas.iter_mut() {
-        let base = base_id(m);
-        m.id = if counts[&base] > 1 {
+    for (m, base) in metas.iter_mut().zip(&bases) {
+        let base = base.clone();
+        m.id = if counts[base.as_str()] > 1 {
             let h = twox_hash::XxHash64::oneshot(0, m.file.as_bytes());
             format!("{base}-{:04x}", h & 0xffff)
         } else {
@@ -237,10 +239,6 @@ pub fn load(corpus: &Corpus, mut progress: impl FnMut(usize, usize)) -> anyhow::
         }
         progress(i + 1, files.len());
     }
-    let mut metas: Vec<ReportMeta> = loaded.reports.iter().map(|r| r.meta.clone()).collect();
-    assign_ids(&mut metas);
-    for (r, m) in loaded.reports.iter_mut().zip(metas) {
-        r.meta.id = m.id;
-    }
+    assign_ids(loaded.reports.iter_mut().map(|r| &mut r.meta));
     Ok(loaded)
 }
