@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::tokenizer::{TokenStream as _, Tokenizer as _};
 
-use super::tokenizer::{CharMode, CharTokenizer, JiebaTokenizer};
+use super::tokenizer::{CharMode, CharTokenizer, JiebaTokenizer, Pairs};
 use super::{Engine, Limit, OpenOptions};
 use crate::corpus::{Corpus, Overrides, SectionKind};
 
@@ -297,16 +297,15 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         .flat_map(|rep| rep.paragraphs.iter().map(|p| p.text.as_str()))
         .collect();
     let clock = Instant::now();
+    let pairs = std::sync::Arc::new(Pairs::choose(&texts));
     let tokens: usize = texts
         .par_iter()
         .map(|text| {
             let mut count = 0;
-            let mut c = CharTokenizer(CharMode::Bigrams);
-            let mut s = c.token_stream(text);
-            while s.advance() {
-                count += 1;
-            }
-            let mut c = CharTokenizer(CharMode::Unigrams);
+            let mut c = CharTokenizer {
+                mode: CharMode::Exact,
+                pairs: pairs.clone(),
+            };
             let mut s = c.token_stream(text);
             while s.advance() {
                 count += 1;

@@ -15,7 +15,7 @@ use super::indexer;
 use super::query::Query;
 use super::schema::Fields;
 use super::store::{self, Paths, State};
-use super::tokenizer::{self, jieba_if_ready, jieba_words};
+use super::tokenizer::{self, Pairs, is_indexed_word, jieba_if_ready, jieba_words};
 use super::{Catalog, Hit, IndexStats, Limit, Progress, SearchError, SearchResults};
 use crate::corpus::{self, Corpus, Overrides, Report, SourceFile};
 
@@ -32,6 +32,8 @@ pub struct Engine {
     catalog: Arc<Catalog>,
     reader: IndexReader,
     fields: Fields,
+    /// The character pairs the exact field has as bigrams.
+    pairs: Arc<Pairs>,
     /// Catalog position of each file number (`u32::MAX`: not a report).
     by_fnum: Vec<u32>,
     stats: IndexStats,
@@ -56,7 +58,6 @@ fn load_published(paths: &Paths) -> Result<Published, String> {
     let gen_name = paths.published().ok_or("no index yet")?;
     let dir = paths.generation(&gen_name);
     let index = Index::open_in_dir(&dir).map_err(|e| format!("index unreadable: {e}"))?;
-    tokenizer::register(&index);
     let fields = Fields::of(&index.schema()).ok_or("index of another schema")?;
     let metas = index
         .load_metas()
@@ -78,6 +79,7 @@ fn load_published(paths: &Paths) -> Result<Published, String> {
             store::version()
         ));
     }
+    tokenizer::register(&index, &Arc::new(Pairs::from_keys(&state.pairs)));
     let t = Instant::now();
     let reader = open_reader(&index).map_err(|e| format!("index damaged: {e}"))?;
     tracing::debug!(elapsed = ?t.elapsed(), "index reader opened");
@@ -251,6 +253,11 @@ impl Engine {
         let files = list(corpus, start)?;
         let files = &files[..];
         let d = diff(corpus, &p.state, files);
+        if p.state.pairs.is_empty() && !d.added.is_empty() {
+            // Built on no text: choose the character pairs from the new files.
+            let reason = "the index was built on no text".to_string();
+            return Engine::rebuild(corpus, paths, files, reason, start, progress);
+        }
         let mut stats = IndexStats::default();
         if d.is_empty() {
             if !d.touched.is_empty() {
@@ -337,13 +344,14 @@ impl Engine {
         fs::create_dir_all(&dir).map_err(|e| cannot(&e))?;
         let (schema, fields) = Fields::build();
         let index = Index::create_in_dir(&dir, schema).map_err(|e| cannot(&e))?;
-        tokenizer::register(&index);
         let (state, to_index) = Engine::parse_all(corpus, files, progress)?;
+        tokenizer::register(&index, &Arc::new(Pairs::from_keys(&state.pairs)));
         let catalog = Arc::new(state.catalog.clone());
         progress(Progress::Catalog(catalog.clone()));
         let stamp = 1;
         let bytes = state.to_bytes().map_err(other)?;
         store::write_atomic(&store::state_path(&dir, stamp), &bytes).map_err(|e| cannot(&e))?;
+        tracing::debug!(elapsed = ?start.elapsed(), bytes = bytes.len(), "catalog cache written");
         indexer::write(&index, &fields, &[], &to_index, stamp, progress)?;
         drop(to_index);
         paths.publish(&gen_name).map_err(|e| cannot(&e))?;
@@ -367,7 +375,9 @@ impl Engine {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(State, Vec<(u32, Report)>), SearchError> {
         let overrides = Overrides::load(corpus).map_err(other)?;
+        let t = Instant::now();
         let parsed = indexer::parse_files(corpus, files, &overrides, progress);
+        tracing::debug!(elapsed = ?t.elapsed(), files = files.len(), "files parsed");
         Ok(indexer::next_state(
             None,
             &HashSet::new(),
@@ -408,8 +418,8 @@ impl Engine {
         }
         let (schema, fields) = Fields::build();
         let index = Index::create_in_ram(schema);
-        tokenizer::register(&index);
         let (state, to_index) = Engine::parse_all(corpus, files, progress)?;
+        tokenizer::register(&index, &Arc::new(Pairs::from_keys(&state.pairs)));
         let catalog = Arc::new(state.catalog.clone());
         progress(Progress::Catalog(catalog.clone()));
         indexer::write(&index, &fields, &[], &to_index, 1, progress)?;
@@ -460,6 +470,7 @@ impl Engine {
         progress(Progress::Ready);
         Engine {
             corpus: corpus.clone(),
+            pairs: Arc::new(Pairs::from_keys(&state.pairs)),
             catalog,
             reader,
             fields,
@@ -502,15 +513,27 @@ impl Engine {
         // Words in more than a tenth of the paragraphs add little to BM25 and cost a
         // full scan: rank without them.
         let common = searcher.num_docs() / 10;
-        let rank_words: Vec<String> = rank_words(&q)
+        let rank_words: Vec<tantivy::Term> = rank_words(&q)
             .into_iter()
-            .filter(|w| {
-                searcher
-                    .doc_freq(&tantivy::Term::from_field_text(self.fields.words, w))
-                    .is_ok_and(|n| n <= common)
+            .filter_map(|w| {
+                // Long words are in the jieba field; a word of two characters is a bigram
+                // of the exact field when it is one of the index's pairs. One character
+                // ranks nothing the exact clause does not already.
+                if is_indexed_word(&w) {
+                    Some(tantivy::Term::from_field_text(self.fields.words, &w))
+                } else {
+                    let mut c = w.chars();
+                    match (c.next(), c.next(), c.next()) {
+                        (Some(a), Some(b), None) if self.pairs.contains(a, b) => {
+                            Some(tantivy::Term::from_field_text(self.fields.exact, &w))
+                        }
+                        _ => None,
+                    }
+                }
             })
+            .filter(|t| searcher.doc_freq(t).is_ok_and(|n| n <= common))
             .collect();
-        let tq = q.to_tantivy(&self.fields, &rank_words);
+        let tq = q.to_tantivy(&self.fields, &self.pairs, &rank_words);
         let per_file = PerFile {
             files: self.by_fnum.len(),
         };
@@ -527,7 +550,7 @@ impl Engine {
                     .map_err(SearchError::index)?,
                 Vec::new(),
             )
-        } else if want == usize::MAX || (q.is_single_term() && rank_words.is_empty()) {
+        } else if want == usize::MAX || (q.is_single_term(&self.pairs) && rank_words.is_empty()) {
             let counts = searcher
                 .search(&*tq, &per_file)
                 .map_err(SearchError::index)?;

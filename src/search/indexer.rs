@@ -10,6 +10,7 @@ use tantivy::{Index, IndexWriter, Term};
 use super::normalize::normalize;
 use super::schema::Fields;
 use super::store::{FileEntry, State};
+use super::tokenizer::Pairs;
 use super::{Catalog, CatalogEntry, Progress, SearchError};
 use crate::corpus::{self, Corpus, Overrides, Region, Rejected, Report, SourceFile};
 
@@ -84,10 +85,12 @@ pub fn next_state(
         version: version.to_string(),
         overrides,
         next_fnum: old.map_or(0, |s| s.next_fnum),
+        pairs: Vec::new(),
         files: Vec::new(),
         catalog: Catalog::default(),
     };
     if let Some(old) = old {
+        state.pairs.clone_from(&old.pairs);
         state.files = old
             .files
             .iter()
@@ -130,6 +133,15 @@ pub fn next_state(
             }
             Err(e) => state.catalog.rejected.push(e),
         }
+    }
+    if old.is_none() {
+        let texts: Vec<&str> = to_index
+            .iter()
+            .flat_map(|(_, r)| r.paragraphs.iter().map(|p| p.text.as_str()))
+            .collect();
+        let t = std::time::Instant::now();
+        state.pairs = Pairs::choose(&texts).keys();
+        tracing::debug!(elapsed = ?t.elapsed(), pairs = state.pairs.len(), "character pairs chosen");
     }
     state.files.sort_by(|a, b| a.rel.cmp(&b.rel));
     finish_catalog(&mut state.catalog);
@@ -224,7 +236,6 @@ pub fn add_report(
         doc.add_u64(f.sec, p.section as u64);
         doc.add_text(f.text, &p.text);
         doc.add_text(f.exact, &p.text);
-        doc.add_text(f.chars, &p.text);
         doc.add_text(f.words, &p.text);
         for r in &regions {
             doc.add_text(f.region, r);

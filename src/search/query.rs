@@ -22,7 +22,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use super::QueryError;
 use super::normalize::{Normalized, normalize};
 use super::schema::Fields;
-use super::tokenizer::exact_terms;
+use super::tokenizer::{Pairs, exact_terms};
 use crate::corpus::Level;
 
 /// A parsed query, usable to highlight its terms in any text.
@@ -232,12 +232,12 @@ impl Query {
 
     /// True when the query is one word of one character or two (a lone term of the index).
     #[must_use]
-    pub fn is_single_term(&self) -> bool {
+    pub fn is_single_term(&self, pairs: &Pairs) -> bool {
         self.must.len() == 1
             && self.must[0].len() == 1
             && self.exclude.is_empty()
             && !self.has_filters()
-            && exact_terms(&self.must[0][0]).len() == 1
+            && exact_terms(&self.must[0][0], Some(pairs)).len() == 1
     }
 
     /// True when the query has filters (region, year, level, section).
@@ -282,11 +282,18 @@ impl Query {
 
     /// The tantivy query: exact clauses scored (BM25), filters unscored, and jieba words
     /// of the positive terms as optional clauses for ranking when jieba is ready.
-    pub(crate) fn to_tantivy(&self, f: &Fields, rank_words: &[String]) -> Box<dyn TQuery> {
+    pub(crate) fn to_tantivy(
+        &self,
+        f: &Fields,
+        pairs: &Pairs,
+        rank_words: &[Term],
+    ) -> Box<dyn TQuery> {
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
         for group in &self.must {
-            let mut alts: Vec<Box<dyn TQuery>> =
-                group.iter().map(|t| exact(f.exact, f.chars, t)).collect();
+            let mut alts: Vec<Box<dyn TQuery>> = group
+                .iter()
+                .map(|t| exact(f.exact, t, Some(pairs)))
+                .collect();
             if alts.len() == 1 {
                 clauses.push((Occur::Must, alts.remove(0)));
             } else {
@@ -299,7 +306,7 @@ impl Query {
             }
         }
         for t in &self.exclude {
-            clauses.push((Occur::MustNot, exact(f.exact, f.chars, t)));
+            clauses.push((Occur::MustNot, exact(f.exact, t, Some(pairs))));
         }
         let mut filters: Vec<Box<dyn TQuery>> = Vec::new();
         if !self.regions.is_empty() {
@@ -316,7 +323,7 @@ impl Query {
             )));
         }
         for s in &self.sections {
-            filters.push(exact(f.section, f.section, s));
+            filters.push(exact(f.section, s, None));
         }
         if self.must.is_empty() {
             filters.push(Box::new(AllQuery));
@@ -327,10 +334,7 @@ impl Query {
         for w in rank_words {
             clauses.push((
                 Occur::Should,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.words, w),
-                    IndexRecordOption::WithFreqs,
-                )),
+                Box::new(TermQuery::new(w.clone(), IndexRecordOption::WithFreqs)),
             ));
         }
         // A lone clause goes alone: tantivy prunes (block-WAND) a plain term query.
@@ -355,12 +359,10 @@ fn any_of(field: Field, values: &[String]) -> Box<dyn TQuery> {
     Box::new(BooleanQuery::new(qs))
 }
 
-/// The exact (grep) query for one normalised string: a phrase over `positional` (bigrams,
-/// characters at run edges), or a lone character in `unigrams`.
-pub(crate) fn exact(positional: Field, unigrams: Field, normalized: &str) -> Box<dyn TQuery> {
-    let parts = exact_terms(normalized);
-    let lone_char = parts.len() == 1 && parts[0].1.chars().count() == 1;
-    let field = if lone_char { unigrams } else { positional };
+/// The exact (grep) query for one normalised string: a phrase over the characters and
+/// bigrams of `field` (bigrams of `pairs`, or of every pair when `None`), or a lone term.
+pub(crate) fn exact(field: Field, normalized: &str, pairs: Option<&Pairs>) -> Box<dyn TQuery> {
+    let parts = exact_terms(normalized, pairs);
     let mut terms: Vec<(usize, Term)> = parts
         .into_iter()
         .map(|(o, t)| (o, Term::from_field_text(field, &t)))
@@ -432,57 +434,60 @@ mod tests {
             "a bc 与 ab c 不同",
             "经济增长 5g",
         ];
-        let (schema, f) = Fields::build();
-        let index = tantivy::Index::create_in_ram(schema);
-        super::super::tokenizer::register(&index);
-        let mut w: tantivy::IndexWriter<TantivyDocument> = index.writer(15_000_000).unwrap();
-        for t in texts {
-            let mut d = TantivyDocument::default();
-            d.add_text(f.exact, t);
-            d.add_text(f.chars, t);
-            w.add_document(d).unwrap();
-        }
-        w.commit().unwrap();
-        let searcher = index.reader().unwrap().searcher();
         let mut nonempty = 0;
-        for q in [
-            "5 g",
-            "进 5",
-            "g 建",
-            "a b",
-            "b c",
-            "a b c d",
-            "c d 指",
-            "经 济",
-            "济 增",
-            "5 gb",
-            "a b 任",
-            "5 g 建设",
-            "x y",
-            "a bc",
-            "ab c",
-            "b",
-            "5g",
-            "济增",
-        ] {
-            let query = Query::parse(&format!("\"{q}\"")).unwrap();
-            let got: Vec<u32> = {
-                let mut v: Vec<u32> = searcher
-                    .search(&*query.to_tantivy(&f, &[]), &DocSetCollector)
-                    .unwrap()
-                    .into_iter()
-                    .map(|a| a.doc_id)
+        // With the pairs of these texts, and with none (every phrase over characters).
+        for pairs in [Pairs::choose(&texts), Pairs::default()] {
+            let pairs = std::sync::Arc::new(pairs);
+            let (schema, f) = Fields::build();
+            let index = tantivy::Index::create_in_ram(schema);
+            super::super::tokenizer::register(&index, &pairs);
+            let mut w: tantivy::IndexWriter<TantivyDocument> = index.writer(15_000_000).unwrap();
+            for t in texts {
+                let mut d = TantivyDocument::default();
+                d.add_text(f.exact, t);
+                w.add_document(d).unwrap();
+            }
+            w.commit().unwrap();
+            let searcher = index.reader().unwrap().searcher();
+            for q in [
+                "5 g",
+                "进 5",
+                "g 建",
+                "a b",
+                "b c",
+                "a b c d",
+                "c d 指",
+                "经 济",
+                "济 增",
+                "5 gb",
+                "a b 任",
+                "5 g 建设",
+                "x y",
+                "a bc",
+                "ab c",
+                "b",
+                "5g",
+                "济增",
+            ] {
+                let query = Query::parse(&format!("\"{q}\"")).unwrap();
+                let got: Vec<u32> = {
+                    let mut v: Vec<u32> = searcher
+                        .search(&*query.to_tantivy(&f, &pairs, &[]), &DocSetCollector)
+                        .unwrap()
+                        .into_iter()
+                        .map(|a| a.doc_id)
+                        .collect();
+                    v.sort_unstable();
+                    v
+                };
+                let want: Vec<u32> = (0..texts.len() as u32)
+                    .filter(|&i| normalize(texts[i as usize]).contains(q))
                     .collect();
-                v.sort_unstable();
-                v
-            };
-            let want: Vec<u32> = (0..texts.len() as u32)
-                .filter(|&i| normalize(texts[i as usize]).contains(q))
-                .collect();
-            nonempty += usize::from(!want.is_empty());
-            assert_eq!(got, want, "{q}");
+                nonempty += usize::from(!want.is_empty());
+                assert_eq!(got, want, "{q}");
+            }
         }
-        assert!(nonempty >= 14, "{nonempty}");
+        assert!(nonempty >= 28, "{nonempty}");
     }
 
     #[test]

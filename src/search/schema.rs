@@ -4,10 +4,10 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use super::tokenizer::{BIGRAMS, CHARS, JIEBA, UNIGRAMS};
+use super::tokenizer::{CHARS, EXACT, JIEBA};
 
 /// Bumped whenever the schema, the tokenisers or the stored layout change (forces a rebuild).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The fields of a paragraph document.
 #[derive(Debug, Clone, Copy)]
@@ -22,10 +22,9 @@ pub struct Fields {
     pub sec: Field,
     /// The paragraph as written (stored only).
     pub text: Field,
-    /// Bigrams (and characters at run edges), with positions: exact phrases.
+    /// Every character, and bigrams of the index's frequent pairs, with positions: exact
+    /// phrases (see [`super::tokenizer::Pairs`]).
     pub exact: Field,
-    /// Every character, without positions: one-character queries.
-    pub chars: Field,
     /// jieba words (ranking).
     pub words: Field,
     /// Region names and codes of every level (normalised, raw).
@@ -49,11 +48,6 @@ impl Fields {
                     .set_index_option(IndexRecordOption::WithFreqsAndPositions),
             )
         };
-        let unigrams = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(UNIGRAMS)
-                .set_index_option(IndexRecordOption::WithFreqs),
-        );
         let words = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(JIEBA)
@@ -65,8 +59,7 @@ impl Fields {
             para: b.add_u64_field("para", STORED),
             sec: b.add_u64_field("sec", STORED),
             text: b.add_text_field("text", STORED),
-            exact: b.add_text_field("exact", positional(BIGRAMS)),
-            chars: b.add_text_field("chars", unigrams),
+            exact: b.add_text_field("exact", positional(EXACT)),
             words: b.add_text_field("words", words),
             region: b.add_text_field("region", STRING),
             level: b.add_text_field("level", STRING),
@@ -87,7 +80,6 @@ impl Fields {
             sec: f("sec")?,
             text: f("text")?,
             exact: f("exact")?,
-            chars: f("chars")?,
             words: f("words")?,
             region: f("region")?,
             level: f("level")?,

@@ -42,12 +42,15 @@ pub struct State {
     /// xxh64 of the corpus's override file (0 when none).
     pub overrides: u64,
     pub next_fnum: u32,
+    /// The frequent character pairs the exact field indexes as bigrams (sorted keys of
+    /// [`super::tokenizer::Pairs`]); chosen at a full build, kept by updates.
+    pub pairs: Vec<u64>,
     /// Every corpus file (reports and rejected), sorted by `rel`.
     pub files: Vec<FileEntry>,
     pub catalog: Catalog,
 }
 
-const MAGIC: &[u8; 8] = b"GWRSTAT1";
+const MAGIC: &[u8; 8] = b"GWRSTAT2";
 
 static PARSER_SOURCES: include_dir::Dir<'static> =
     include_dir::include_dir!("$CARGO_MANIFEST_DIR/src/corpus");
@@ -245,6 +248,7 @@ mod tests {
             version: version().to_string(),
             overrides: 7,
             next_fnum: 1,
+            pairs: vec![(u64::from(u32::from('煤')) << 32) | u64::from(u32::from('炭'))],
             files: vec![FileEntry {
                 rel: "a.txt".into(),
                 size: 3,

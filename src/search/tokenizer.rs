@@ -1,16 +1,20 @@
 //! The two tokenisers of the index, and the lazily loaded jieba dictionary.
 //!
-//! - [`CharTokenizer`] (`gwr_chars`): every non-space character of the normalised text is a
-//!   token at its own position, and every pair of adjacent characters is a bigram token at
-//!   the first one's position. Spaces take a position but give no token. A query string is
-//!   then an exact phrase over bigrams (or one character), which is grep: `煤` finds 煤炭,
+//! - [`CharTokenizer`]: every non-space character of the normalised text is a token at its
+//!   own position, and a pair of adjacent characters is a bigram token at the first one's
+//!   position: every pair in section titles (`gwr_chars`), the corpus's frequent [`Pairs`]
+//!   in paragraphs (`gwr_exact`). Spaces take a position but give no token. A query string
+//!   is then an exact phrase over bigrams and characters, which is grep: `煤` finds 煤炭,
 //!   `5g` finds 5G, `3.5%` finds 3.5%.
 //! - [`JiebaTokenizer`] (`gwr_jieba`): jieba's search mode over the normalised text, with a
-//!   small dictionary of policy terms; for BM25 ranking only.
+//!   small dictionary of policy terms, keeping the words of three characters or more (the
+//!   shorter ones are exact-field terms already); for BM25 ranking only.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use jieba_rs::Jieba;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::Index;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
@@ -18,10 +22,8 @@ use super::normalize::normalize;
 
 /// Name of the exact tokeniser with every character and bigram (section titles).
 pub const CHARS: &str = "gwr_chars";
-/// Name of the exact tokeniser of paragraphs: bigrams, characters at run edges.
-pub const BIGRAMS: &str = "gwr_bigrams";
-/// Name of the tokeniser of single characters.
-pub const UNIGRAMS: &str = "gwr_unigrams";
+/// Name of the exact tokeniser of paragraphs: characters, bigrams of frequent pairs.
+pub const EXACT: &str = "gwr_exact";
 /// Name of the jieba tokeniser.
 pub const JIEBA: &str = "gwr_jieba";
 
@@ -85,18 +87,117 @@ pub fn preload_jieba() {
     });
 }
 
-/// Registers both tokenisers on an index (needed after every open).
-pub fn register(index: &Index) {
-    index
-        .tokenizers()
-        .register(CHARS, CharTokenizer(CharMode::All));
-    index
-        .tokenizers()
-        .register(BIGRAMS, CharTokenizer(CharMode::Bigrams));
-    index
-        .tokenizers()
-        .register(UNIGRAMS, CharTokenizer(CharMode::Unigrams));
+/// Registers the tokenisers on an index (needed after every open), the exact one with the
+/// index's frequent pairs.
+pub fn register(index: &Index, pairs: &Arc<Pairs>) {
+    index.tokenizers().register(
+        CHARS,
+        CharTokenizer {
+            mode: CharMode::All,
+            pairs: pairs.clone(),
+        },
+    );
+    index.tokenizers().register(
+        EXACT,
+        CharTokenizer {
+            mode: CharMode::Exact,
+            pairs: pairs.clone(),
+        },
+    );
     index.tokenizers().register(JIEBA, JiebaTokenizer);
+}
+
+/// The character pairs of a corpus frequent enough to be indexed as bigrams.
+///
+/// Every character is indexed on its own; a pair of adjacent characters is indexed as a
+/// bigram too when it is one of these. The bigrams are what make a phrase of common
+/// characters fast to find (高质 is far rarer than 高), and keeping them to the frequent
+/// pairs keeps the indexer's term table small enough to stay in the cache: a rare pair is
+/// found as two characters at adjacent positions. The set is chosen once per index
+/// (from a sample of its text) and stored with it, so queries cover their strings the
+/// same way.
+#[derive(Debug, Clone, Default)]
+pub struct Pairs {
+    set: FxHashSet<u64>,
+}
+
+/// How many pairs an index keeps at most.
+pub const MAX_PAIRS: usize = 2048;
+/// About how many paragraphs the pair counts are taken from.
+const PAIR_SAMPLE: usize = 20_000;
+
+fn pair_key(a: char, b: char) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+impl Pairs {
+    /// The pairs of the given keys (as stored by [`Pairs::keys`]).
+    #[must_use]
+    pub fn from_keys(keys: &[u64]) -> Pairs {
+        Pairs {
+            set: keys.iter().copied().collect(),
+        }
+    }
+
+    /// The stored form: sorted keys.
+    #[must_use]
+    pub fn keys(&self) -> Vec<u64> {
+        let mut k: Vec<u64> = self.set.iter().copied().collect();
+        k.sort_unstable();
+        k
+    }
+
+    /// The most frequent pairs of adjacent non-space characters in (a sample of) the
+    /// normalised `texts`, at most [`MAX_PAIRS`], each seen at least twice.
+    #[must_use]
+    pub fn choose(texts: &[&str]) -> Pairs {
+        let step = (texts.len() / PAIR_SAMPLE).max(1);
+        let counts = texts
+            .par_iter()
+            .enumerate()
+            .filter(|(i, _)| i % step == 0)
+            .fold(FxHashMap::<u64, u32>::default, |mut m, (_, t)| {
+                let mut prev: Option<char> = None;
+                for c in normalize(t).chars() {
+                    if c.is_whitespace() {
+                        prev = None;
+                        continue;
+                    }
+                    if let Some(p) = prev {
+                        *m.entry(pair_key(p, c)).or_default() += 1;
+                    }
+                    prev = Some(c);
+                }
+                m
+            })
+            .reduce(FxHashMap::default, |mut a, b| {
+                for (k, v) in b {
+                    *a.entry(k).or_default() += v;
+                }
+                a
+            });
+        let mut ranked: Vec<(u64, u32)> = counts.into_iter().filter(|&(_, n)| n >= 2).collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(MAX_PAIRS);
+        Pairs {
+            set: ranked.into_iter().map(|(k, _)| k).collect(),
+        }
+    }
+
+    #[must_use]
+    pub fn contains(&self, a: char, b: char) -> bool {
+        self.set.contains(&pair_key(a, b))
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.set.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
 }
 
 /// Which tokens a [`CharTokenizer`] emits.
@@ -105,27 +206,26 @@ pub enum CharMode {
     /// Every character and every bigram (short fields: section titles).
     #[default]
     All,
-    /// Every bigram, and characters only next to a space or an end (the positional
-    /// paragraph field: phrases over bigrams, one-character runs of a phrase at its edges).
-    Bigrams,
-    /// Every character (the paragraph field for one-character queries, without positions).
-    Unigrams,
+    /// Every character, and the bigrams of the frequent [`Pairs`] (paragraphs).
+    Exact,
 }
 
 /// The exact tokeniser: characters and bigrams with positions.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct CharTokenizer(pub CharMode);
+#[derive(Debug, Clone, Default)]
+pub struct CharTokenizer {
+    pub mode: CharMode,
+    pub pairs: Arc<Pairs>,
+}
 
 pub struct CharStream {
     text: String,
     mode: CharMode,
+    pairs: Arc<Pairs>,
     /// Byte index of the next character to read.
     next: usize,
     /// Position of the next character to read.
     pos: usize,
-    /// Whether the character before `next` was a space (or the start).
-    after_space: bool,
-    /// The bigram still to emit after the unigram just emitted.
+    /// The bigram still to emit after the character just emitted.
     bigram: Option<(usize, usize, usize)>,
     token: Token,
 }
@@ -136,10 +236,10 @@ impl Tokenizer for CharTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> CharStream {
         CharStream {
             text: normalize(text),
-            mode: self.0,
+            mode: self.mode,
+            pairs: self.pairs.clone(),
             next: 0,
             pos: 0,
-            after_space: true,
             bigram: None,
             token: Token::default(),
         }
@@ -162,41 +262,27 @@ impl TokenStream for CharStream {
             self.set(start, end, pos);
             return true;
         }
-        loop {
-            let Some(c) = self.text[self.next..].chars().next() else {
-                return false;
-            };
-            let start = self.next;
-            let end = start + c.len_utf8();
-            let pos = self.pos;
-            self.next = end;
-            self.pos += 1;
-            let after_space = std::mem::replace(&mut self.after_space, c.is_whitespace());
-            if c.is_whitespace() {
-                continue;
-            }
-            let next = self.text[end..]
+        let Some(c) = self.text[self.next..].chars().next() else {
+            return false;
+        };
+        let start = self.next;
+        let end = start + c.len_utf8();
+        let pos = self.pos;
+        self.next = end;
+        self.pos += 1;
+        // A space is a token too, so that a phrase with a space matches only text with
+        // that space there; it starts no bigram.
+        if !c.is_whitespace() {
+            self.bigram = self.text[end..]
                 .chars()
                 .next()
-                .filter(|n| !n.is_whitespace());
-            let bigram = match (self.mode, next) {
-                (CharMode::Unigrams, _) | (_, None) => None,
-                (_, Some(n)) => Some((start, end + n.len_utf8(), pos)),
-            };
-            let unigram = match self.mode {
-                CharMode::All | CharMode::Unigrams => true,
-                CharMode::Bigrams => after_space || next.is_none(),
-            };
-            if unigram {
-                self.set(start, end, pos);
-                self.bigram = bigram;
-                return true;
-            }
-            if let Some((s, e, p)) = bigram {
-                self.set(s, e, p);
-                return true;
-            }
+                .filter(|&n| {
+                    !n.is_whitespace() && (self.mode == CharMode::All || self.pairs.contains(c, n))
+                })
+                .map(|n| (start, end + n.len_utf8(), pos));
         }
+        self.set(start, end, pos);
+        true
     }
 
     fn token(&self) -> &Token {
@@ -226,19 +312,32 @@ pub fn jieba_words(j: &Jieba, normalized: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The shortest word the `words` field indexes, in characters. Shorter words are terms of
+/// the exact field already (every character, and the frequent pairs as bigrams), so
+/// ranking looks them up there; indexing them twice would double the build's work.
+pub const MIN_WORD_CHARS: usize = 3;
+
+/// Whether the `words` field has `word` (jieba's output) as a term.
+#[must_use]
+pub fn is_indexed_word(word: &str) -> bool {
+    word.chars().nth(MIN_WORD_CHARS - 1).is_some() && word.chars().any(char::is_alphanumeric)
+}
+
 impl Tokenizer for JiebaTokenizer {
     type TokenStream<'a> = VecStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> VecStream {
         let norm = normalize(text);
-        let tokens = jieba_words(jieba(), &norm)
+        let tokens = jieba()
+            .cut_for_search(&norm, false)
             .into_iter()
+            .filter(|t| is_indexed_word(t.word))
             .enumerate()
-            .map(|(position, (from, to))| Token {
-                offset_from: from,
-                offset_to: to,
+            .map(|(position, t)| Token {
+                offset_from: t.byte_start,
+                offset_to: t.byte_end,
                 position,
-                text: norm[from..to].to_string(),
+                text: t.word.to_string(),
                 position_length: 1,
             })
             .collect();
@@ -265,38 +364,44 @@ impl TokenStream for VecStream {
     }
 }
 
-/// The exact-field terms of one query string (already normalised): `(offset, term)` pairs,
-/// bigrams covering every run of two or more characters, single characters alone.
+/// The exact-field terms of one query string (already normalised): `(offset, term)` pairs
+/// that together spell every run of it. Adjacent characters go as a bigram when the field
+/// has it (`pairs`, or every pair when `None`), overlapping the previous one for the last
+/// character; other characters go alone.
 #[must_use]
-pub fn exact_terms(normalized: &str) -> Vec<(usize, String)> {
+pub fn exact_terms(normalized: &str, pairs: Option<&Pairs>) -> Vec<(usize, String)> {
+    let has = |a: char, b: char| pairs.is_none_or(|p| p.contains(a, b));
     let chars: Vec<char> = normalized.chars().collect();
+    let first = chars.iter().position(|c| !c.is_whitespace());
+    let last = chars.iter().rposition(|c| !c.is_whitespace());
+    let (Some(first), Some(last)) = (first, last) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
+    let mut i = first;
+    while i <= last {
         if chars[i].is_whitespace() {
+            // Spaces inside the string are tokens too (see `CharStream`).
+            out.push((i - first, chars[i].to_string()));
             i += 1;
             continue;
         }
         let start = i;
-        while i < chars.len() && !chars[i].is_whitespace() {
-            i += 1;
+        let mut end = i;
+        while end <= last && !chars[end].is_whitespace() {
+            end += 1;
         }
-        let len = i - start;
-        if len == 1 {
-            out.push((start, chars[start].to_string()));
-            continue;
-        }
-        let mut k = 0;
-        loop {
-            let k2 = k.min(len - 2);
-            out.push((
-                start + k2,
-                chars[start + k2..start + k2 + 2].iter().collect(),
-            ));
-            if k2 == len - 2 {
-                break;
+        while i < end {
+            if i + 1 < end && has(chars[i], chars[i + 1]) {
+                out.push((i - first, chars[i..i + 2].iter().collect()));
+                i += 2;
+            } else if i > start && has(chars[i - 1], chars[i]) {
+                out.push((i - 1 - first, chars[i - 1..=i].iter().collect()));
+                i += 1;
+            } else {
+                out.push((i - first, chars[i].to_string()));
+                i += 1;
             }
-            k += 2;
         }
     }
     out
@@ -307,11 +412,14 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str) -> Vec<(String, usize)> {
-        tokens_in(CharMode::All, text)
+        tokens_in(CharMode::All, &Pairs::default(), text)
     }
 
-    fn tokens_in(mode: CharMode, text: &str) -> Vec<(String, usize)> {
-        let mut t = CharTokenizer(mode);
+    fn tokens_in(mode: CharMode, pairs: &Pairs, text: &str) -> Vec<(String, usize)> {
+        let mut t = CharTokenizer {
+            mode,
+            pairs: Arc::new(pairs.clone()),
+        };
         let mut s = t.token_stream(text);
         let mut out = Vec::new();
         while s.advance() {
@@ -328,6 +436,7 @@ mod tests {
                 ("煤".into(), 0),
                 ("煤炭".into(), 0),
                 ("炭".into(), 1),
+                (" ".into(), 2),
                 ("5".into(), 3),
                 ("5g".into(), 3),
                 ("g".into(), 4),
@@ -336,32 +445,52 @@ mod tests {
     }
 
     #[test]
-    fn bigram_mode_keeps_characters_only_at_run_edges() {
+    fn exact_mode_keeps_bigrams_of_frequent_pairs_only() {
+        let pairs = Pairs::choose(&["煤炭业 煤炭", "煤炭", "煤炭", "煤炭"]);
+        assert!(pairs.contains('煤', '炭'));
+        assert!(!pairs.contains('炭', '业'), "seen once");
         assert_eq!(
-            tokens_in(CharMode::Bigrams, "煤炭业 a b"),
+            tokens_in(CharMode::Exact, &pairs, "煤炭业 a"),
             vec![
                 ("煤".into(), 0),
                 ("煤炭".into(), 0),
-                ("炭业".into(), 1),
+                ("炭".into(), 1),
                 ("业".into(), 2),
+                (" ".into(), 3),
                 ("a".into(), 4),
-                ("b".into(), 6),
             ]
         );
-        assert_eq!(
-            tokens_in(CharMode::Unigrams, "煤炭 a"),
-            vec![("煤".into(), 0), ("炭".into(), 1), ("a".into(), 3)]
-        );
+        assert_eq!(Pairs::from_keys(&pairs.keys()).keys(), pairs.keys());
     }
 
     #[test]
     fn query_terms_cover_the_string() {
-        assert_eq!(exact_terms("煤"), vec![(0, "煤".to_string())]);
-        assert_eq!(exact_terms("农业"), vec![(0, "农业".to_string())]);
+        assert_eq!(exact_terms("煤", None), vec![(0, "煤".to_string())]);
+        assert_eq!(exact_terms("农业", None), vec![(0, "农业".to_string())]);
         assert_eq!(
-            exact_terms("高质量发展"),
+            exact_terms("高质量发展", None),
             vec![(0, "高质".into()), (2, "量发".into()), (3, "发展".into())]
         );
-        assert_eq!(exact_terms("a bc"), vec![(0, "a".into()), (2, "bc".into())]);
+        assert_eq!(
+            exact_terms("a bc", None),
+            vec![(0, "a".into()), (1, " ".into()), (2, "bc".into())]
+        );
+    }
+
+    #[test]
+    fn query_terms_use_the_index_pairs() {
+        let pairs = Pairs::choose(&["高质 发展", "高质 发展", "高质 发展", "高质 发展"]);
+        assert_eq!(
+            exact_terms("高质量发展", Some(&pairs)),
+            vec![(0, "高质".into()), (2, "量".into()), (3, "发展".into()),]
+        );
+        assert_eq!(
+            exact_terms("质量发", Some(&pairs)),
+            vec![(0, "质".into()), (1, "量".into()), (2, "发".into())]
+        );
+        assert_eq!(
+            exact_terms("高质高", Some(&Pairs::default())),
+            vec![(0, "高".into()), (1, "质".into()), (2, "高".into())]
+        );
     }
 }
