@@ -323,7 +323,7 @@ impl Query {
             )));
         }
         for s in &self.sections {
-            filters.push(exact(f.section, s, None));
+            filters.push(exact(f.section, s, Some(pairs)));
         }
         if self.must.is_empty() {
             filters.push(Box::new(AllQuery));

@@ -4,7 +4,7 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use super::tokenizer::{CHARS, EXACT, JIEBA};
+use super::tokenizer::{EXACT, JIEBA};
 
 /// Bumped whenever the schema, the tokenisers or the stored layout change (forces a rebuild).
 pub const SCHEMA_VERSION: u32 = 3;
@@ -33,7 +33,7 @@ pub struct Fields {
     pub level: Field,
     /// Year (0 when unknown).
     pub year: Field,
-    /// Titles of the paragraph's section and its ancestors (characters and bigrams).
+    /// Titles of the paragraph's section and its ancestors (as `exact`).
     pub section: Field,
 }
 
@@ -64,7 +64,7 @@ impl Fields {
             region: b.add_text_field("region", STRING),
             level: b.add_text_field("level", STRING),
             year: b.add_u64_field("year", INDEXED | FAST),
-            section: b.add_text_field("section", positional(CHARS)),
+            section: b.add_text_field("section", positional(EXACT)),
         };
         (b.build(), fields)
     }

@@ -1,11 +1,10 @@
 //! The two tokenisers of the index, and the lazily loaded jieba dictionary.
 //!
-//! - [`CharTokenizer`]: every non-space character of the normalised text is a token at its
-//!   own position, and a pair of adjacent characters is a bigram token at the first one's
-//!   position: every pair in section titles (`gwr_chars`), the corpus's frequent [`Pairs`]
-//!   in paragraphs (`gwr_exact`). Spaces take a position but give no token. A query string
-//!   is then an exact phrase over bigrams and characters, which is grep: `煤` finds 煤炭,
-//!   `5g` finds 5G, `3.5%` finds 3.5%.
+//! - [`CharTokenizer`] (`gwr_exact`, paragraphs and section titles): every character of
+//!   the normalised text (spaces too) is a token at its own position, and a pair of adjacent
+//!   non-space characters is a bigram token at the first one's position when it is one of
+//!   the corpus's frequent [`Pairs`]. A query string is then an exact phrase over bigrams
+//!   and characters, which is grep: `煤` finds 煤炭, `5g` finds 5G, `3.5%` finds 3.5%.
 //! - [`JiebaTokenizer`] (`gwr_jieba`): jieba's search mode over the normalised text, with a
 //!   small dictionary of policy terms, keeping the words of three characters or more (the
 //!   shorter ones are exact-field terms already); for BM25 ranking only.
@@ -20,9 +19,7 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::normalize::normalize;
 
-/// Name of the exact tokeniser with every character and bigram (section titles).
-pub const CHARS: &str = "gwr_chars";
-/// Name of the exact tokeniser of paragraphs: characters, bigrams of frequent pairs.
+/// Name of the exact tokeniser: characters, bigrams of frequent pairs.
 pub const EXACT: &str = "gwr_exact";
 /// Name of the jieba tokeniser.
 pub const JIEBA: &str = "gwr_jieba";
@@ -91,13 +88,6 @@ pub fn preload_jieba() {
 /// index's frequent pairs.
 pub fn register(index: &Index, pairs: &Arc<Pairs>) {
     index.tokenizers().register(
-        CHARS,
-        CharTokenizer {
-            mode: CharMode::All,
-            pairs: pairs.clone(),
-        },
-    );
-    index.tokenizers().register(
         EXACT,
         CharTokenizer {
             mode: CharMode::Exact,
@@ -122,7 +112,7 @@ pub struct Pairs {
 }
 
 /// How many pairs an index keeps at most.
-pub const MAX_PAIRS: usize = 2048;
+pub const MAX_PAIRS: usize = 1536;
 /// About how many paragraphs the pair counts are taken from.
 const PAIR_SAMPLE: usize = 20_000;
 
@@ -203,7 +193,7 @@ impl Pairs {
 /// Which tokens a [`CharTokenizer`] emits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CharMode {
-    /// Every character and every bigram (short fields: section titles).
+    /// Every character and every bigram.
     #[default]
     All,
     /// Every character, and the bigrams of the frequent [`Pairs`] (paragraphs).
