@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::tokenizer::{TokenStream as _, Tokenizer as _};
 
-use super::tokenizer::{CharMode, CharTokenizer, JiebaTokenizer, Pairs};
+use super::tokenizer::{CharTokenizer, JiebaTokenizer, Pairs};
 use super::{Engine, Limit, OpenOptions};
 use crate::corpus::{Corpus, Overrides, SectionKind};
 
@@ -303,7 +303,6 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         .map(|text| {
             let mut count = 0;
             let mut c = CharTokenizer {
-                mode: CharMode::Exact,
                 pairs: pairs.clone(),
             };
             let mut s = c.token_stream(text);

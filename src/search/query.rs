@@ -14,15 +14,15 @@ use std::ops::{Bound, Range};
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query as TQuery,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery,
+    Query as TQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::QueryError;
 use super::normalize::{Normalized, normalize};
 use super::schema::Fields;
-use super::tokenizer::{Pairs, exact_terms};
+use super::tokenizer::{MAX_PAIRS, Pairs, exact_terms};
 use crate::corpus::Level;
 
 /// A parsed query, usable to highlight its terms in any text.
@@ -237,7 +237,10 @@ impl Query {
             && self.must[0].len() == 1
             && self.exclude.is_empty()
             && !self.has_filters()
-            && exact_terms(&self.must[0][0], Some(pairs)).len() == 1
+            && {
+                let t = exact_terms(&self.must[0][0], pairs);
+                t.terms.len() == 1 && t.prefix.is_none()
+            }
     }
 
     /// True when the query has filters (region, year, level, section).
@@ -292,7 +295,7 @@ impl Query {
         for group in &self.must {
             let mut alts: Vec<Box<dyn TQuery>> = group
                 .iter()
-                .map(|t| exact(f.exact, t, Some(pairs)))
+                .map(|t| exact(f.exact, t, pairs))
                 .collect();
             if alts.len() == 1 {
                 clauses.push((Occur::Must, alts.remove(0)));
@@ -306,7 +309,7 @@ impl Query {
             }
         }
         for t in &self.exclude {
-            clauses.push((Occur::MustNot, exact(f.exact, t, Some(pairs))));
+            clauses.push((Occur::MustNot, exact(f.exact, t, pairs)));
         }
         let mut filters: Vec<Box<dyn TQuery>> = Vec::new();
         if !self.regions.is_empty() {
@@ -323,7 +326,7 @@ impl Query {
             )));
         }
         for s in &self.sections {
-            filters.push(exact(f.section, s, Some(pairs)));
+            filters.push(exact(f.section, s, pairs));
         }
         if self.must.is_empty() {
             filters.push(Box::new(AllQuery));
@@ -359,14 +362,19 @@ fn any_of(field: Field, values: &[String]) -> Box<dyn TQuery> {
     Box::new(BooleanQuery::new(qs))
 }
 
-/// The exact (grep) query for one normalised string: a phrase over the characters and
-/// bigrams of `field` (bigrams of `pairs`, or of every pair when `None`), or a lone term.
-pub(crate) fn exact(field: Field, normalized: &str, pairs: Option<&Pairs>) -> Box<dyn TQuery> {
+/// The exact (grep) query for one normalised string: the phrase of its
+/// [`exact_terms`], ending in a prefix term when its last character stands alone.
+pub(crate) fn exact(field: Field, normalized: &str, pairs: &Pairs) -> Box<dyn TQuery> {
     let parts = exact_terms(normalized, pairs);
-    let mut terms: Vec<(usize, Term)> = parts
-        .into_iter()
-        .map(|(o, t)| (o, Term::from_field_text(field, &t)))
-        .collect();
+    let term = |(o, t): (usize, String)| (o, Term::from_field_text(field, &t));
+    let mut terms: Vec<(usize, Term)> = parts.terms.into_iter().map(term).collect();
+    if let Some(prefix) = parts.prefix {
+        terms.push(term(prefix));
+        let mut q = PhrasePrefixQuery::new_with_offset(terms);
+        // The character and every bigram starting with it: no fewer, or matches are lost.
+        q.set_max_expansions(u32::try_from(MAX_PAIRS + 1).unwrap_or(u32::MAX));
+        return Box::new(q);
+    }
     match terms.len() {
         0 => Box::new(EmptyQuery),
         1 => Box::new(TermQuery::new(

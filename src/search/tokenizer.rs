@@ -90,7 +90,6 @@ pub fn register(index: &Index, pairs: &Arc<Pairs>) {
     index.tokenizers().register(
         EXACT,
         CharTokenizer {
-            mode: CharMode::Exact,
             pairs: pairs.clone(),
         },
     );
@@ -190,33 +189,21 @@ impl Pairs {
     }
 }
 
-/// Which tokens a [`CharTokenizer`] emits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CharMode {
-    /// Every character and every bigram.
-    #[default]
-    All,
-    /// Every character, and the bigrams of the frequent [`Pairs`] (paragraphs).
-    Exact,
-}
-
-/// The exact tokeniser: characters and bigrams with positions.
+/// The exact tokeniser: one token at each character's position, the bigram of the
+/// character and the next one when they are one of the frequent [`Pairs`], else the
+/// character alone.
 #[derive(Debug, Clone, Default)]
 pub struct CharTokenizer {
-    pub mode: CharMode,
     pub pairs: Arc<Pairs>,
 }
 
 pub struct CharStream {
     text: String,
-    mode: CharMode,
     pairs: Arc<Pairs>,
     /// Byte index of the next character to read.
     next: usize,
     /// Position of the next character to read.
     pos: usize,
-    /// The bigram still to emit after the character just emitted.
-    bigram: Option<(usize, usize, usize)>,
     token: Token,
 }
 
@@ -226,52 +213,34 @@ impl Tokenizer for CharTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> CharStream {
         CharStream {
             text: normalize(text),
-            mode: self.mode,
             pairs: self.pairs.clone(),
             next: 0,
             pos: 0,
-            bigram: None,
             token: Token::default(),
         }
     }
 }
 
-impl CharStream {
-    fn set(&mut self, start: usize, end: usize, pos: usize) {
-        self.token.text.clear();
-        self.token.text.push_str(&self.text[start..end]);
-        self.token.offset_from = start;
-        self.token.offset_to = end;
-        self.token.position = pos;
-    }
-}
-
 impl TokenStream for CharStream {
     fn advance(&mut self) -> bool {
-        if let Some((start, end, pos)) = self.bigram.take() {
-            self.set(start, end, pos);
-            return true;
-        }
         let Some(c) = self.text[self.next..].chars().next() else {
             return false;
         };
         let start = self.next;
         let end = start + c.len_utf8();
-        let pos = self.pos;
-        self.next = end;
-        self.pos += 1;
         // A space is a token too, so that a phrase with a space matches only text with
         // that space there; it starts no bigram.
-        if !c.is_whitespace() {
-            self.bigram = self.text[end..]
-                .chars()
-                .next()
-                .filter(|&n| {
-                    !n.is_whitespace() && (self.mode == CharMode::All || self.pairs.contains(c, n))
-                })
-                .map(|n| (start, end + n.len_utf8(), pos));
-        }
-        self.set(start, end, pos);
+        let to = match self.text[end..].chars().next() {
+            Some(n) if !c.is_whitespace() && self.pairs.contains(c, n) => end + n.len_utf8(),
+            _ => end,
+        };
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[start..to]);
+        self.token.offset_from = start;
+        self.token.offset_to = to;
+        self.token.position = self.pos;
+        self.next = end;
+        self.pos += 1;
         true
     }
 
@@ -354,44 +323,47 @@ impl TokenStream for VecStream {
     }
 }
 
-/// The exact-field terms of one query string (already normalised): `(offset, term)` pairs
-/// that together spell every run of it. Adjacent characters go as a bigram when the field
-/// has it (`pairs`, or every pair when `None`), overlapping the previous one for the last
-/// character; other characters go alone.
+/// The exact-field terms that spell one query string (already normalised), as a phrase:
+/// `(offset, term)` pairs, and the character to match as a prefix at the end when the
+/// string's last character is not inside one of the bigrams.
+///
+/// Inside the string, the token the index has at each position is known (the bigram
+/// of that character and the next when it is a pair, else the character), so a bigram
+/// term covers two characters and the next term comes two positions on. Only the last
+/// character's token depends on the text after the match: the character alone, or a
+/// bigram starting with it, which is what a prefix term matches.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExactTerms {
+    pub terms: Vec<(usize, String)>,
+    pub prefix: Option<(usize, String)>,
+}
+
 #[must_use]
-pub fn exact_terms(normalized: &str, pairs: Option<&Pairs>) -> Vec<(usize, String)> {
-    let has = |a: char, b: char| pairs.is_none_or(|p| p.contains(a, b));
-    let chars: Vec<char> = normalized.chars().collect();
-    let first = chars.iter().position(|c| !c.is_whitespace());
-    let last = chars.iter().rposition(|c| !c.is_whitespace());
-    let (Some(first), Some(last)) = (first, last) else {
-        return Vec::new();
+pub fn exact_terms(normalized: &str, pairs: &Pairs) -> ExactTerms {
+    let chars: Vec<char> = normalized.trim().chars().collect();
+    let n = chars.len();
+    let mut out = ExactTerms::default();
+    if n == 0 {
+        return out;
+    }
+    let bigram_at = |i: usize| {
+        i + 1 < n && !chars[i].is_whitespace() && pairs.contains(chars[i], chars[i + 1])
     };
-    let mut out = Vec::new();
-    let mut i = first;
-    while i <= last {
-        if chars[i].is_whitespace() {
-            // Spaces inside the string are tokens too (see `CharStream`).
-            out.push((i - first, chars[i].to_string()));
+    let mut i = 0;
+    while i + 1 < n {
+        if bigram_at(i) {
+            out.terms.push((i, chars[i..i + 2].iter().collect()));
+            i += 2;
+        } else {
+            out.terms.push((i, chars[i].to_string()));
             i += 1;
-            continue;
         }
-        let start = i;
-        let mut end = i;
-        while end <= last && !chars[end].is_whitespace() {
-            end += 1;
-        }
-        while i < end {
-            if i + 1 < end && has(chars[i], chars[i + 1]) {
-                out.push((i - first, chars[i..i + 2].iter().collect()));
-                i += 2;
-            } else if i > start && has(chars[i - 1], chars[i]) {
-                out.push((i - 1 - first, chars[i - 1..=i].iter().collect()));
-                i += 1;
-            } else {
-                out.push((i - first, chars[i].to_string()));
-                i += 1;
-            }
+    }
+    if i == n - 1 {
+        if n >= 2 && bigram_at(n - 2) {
+            out.terms.push((n - 2, chars[n - 2..].iter().collect()));
+        } else {
+            out.prefix = Some((n - 1, chars[n - 1].to_string()));
         }
     }
     out
@@ -401,13 +373,8 @@ pub fn exact_terms(normalized: &str, pairs: Option<&Pairs>) -> Vec<(usize, Strin
 mod tests {
     use super::*;
 
-    fn tokens(text: &str) -> Vec<(String, usize)> {
-        tokens_in(CharMode::All, &Pairs::default(), text)
-    }
-
-    fn tokens_in(mode: CharMode, pairs: &Pairs, text: &str) -> Vec<(String, usize)> {
+    fn tokens(pairs: &Pairs, text: &str) -> Vec<(String, usize)> {
         let mut t = CharTokenizer {
-            mode,
             pairs: Arc::new(pairs.clone()),
         };
         let mut s = t.token_stream(text);
@@ -418,69 +385,69 @@ mod tests {
         out
     }
 
-    #[test]
-    fn characters_and_bigrams() {
-        assert_eq!(
-            tokens("煤炭 ５Ｇ"),
-            vec![
-                ("煤".into(), 0),
-                ("煤炭".into(), 0),
-                ("炭".into(), 1),
-                (" ".into(), 2),
-                ("5".into(), 3),
-                ("5g".into(), 3),
-                ("g".into(), 4),
-            ]
-        );
+    fn terms(v: &[(usize, &str)]) -> Vec<(usize, String)> {
+        v.iter().map(|(o, t)| (*o, (*t).to_string())).collect()
     }
 
     #[test]
-    fn exact_mode_keeps_bigrams_of_frequent_pairs_only() {
-        let pairs = Pairs::choose(&["煤炭业 煤炭", "煤炭", "煤炭", "煤炭"]);
+    fn one_token_a_position_bigrams_of_frequent_pairs() {
+        let pairs = Pairs::choose(&["煤炭业 煤炭 5G", "煤炭 5G", "煤炭", "煤炭"]);
         assert!(pairs.contains('煤', '炭'));
+        assert!(pairs.contains('5', 'g'));
         assert!(!pairs.contains('炭', '业'), "seen once");
         assert_eq!(
-            tokens_in(CharMode::Exact, &pairs, "煤炭业 a"),
+            tokens(&pairs, "煤炭业 ５Ｇ"),
             vec![
-                ("煤".into(), 0),
                 ("煤炭".into(), 0),
                 ("炭".into(), 1),
                 ("业".into(), 2),
                 (" ".into(), 3),
-                ("a".into(), 4),
+                ("5g".into(), 4),
+                ("g".into(), 5),
             ]
         );
         assert_eq!(Pairs::from_keys(&pairs.keys()).keys(), pairs.keys());
     }
 
     #[test]
-    fn query_terms_cover_the_string() {
-        assert_eq!(exact_terms("煤", None), vec![(0, "煤".to_string())]);
-        assert_eq!(exact_terms("农业", None), vec![(0, "农业".to_string())]);
+    fn query_terms_spell_the_string() {
+        let pairs = Pairs::choose(&["高质 发展 质量", "高质 发展 质量", "高质 发展 质量"]);
+        // 高质 covers 高 and 质; 量 has no pair with 发; 发展 ends the string.
         assert_eq!(
-            exact_terms("高质量发展", None),
-            vec![(0, "高质".into()), (2, "量发".into()), (3, "发展".into())]
+            exact_terms("高质量发展", &pairs),
+            ExactTerms {
+                terms: terms(&[(0, "高质"), (2, "量"), (3, "发展")]),
+                prefix: None,
+            }
+        );
+        // The last character alone: a prefix (量 or a bigram starting with 量).
+        assert_eq!(
+            exact_terms("高质量", &pairs),
+            ExactTerms {
+                terms: terms(&[(0, "高质"), (1, "质量")]),
+                prefix: None,
+            }
         );
         assert_eq!(
-            exact_terms("a bc", None),
-            vec![(0, "a".into()), (1, " ".into()), (2, "bc".into())]
-        );
-    }
-
-    #[test]
-    fn query_terms_use_the_index_pairs() {
-        let pairs = Pairs::choose(&["高质 发展", "高质 发展", "高质 发展", "高质 发展"]);
-        assert_eq!(
-            exact_terms("高质量发展", Some(&pairs)),
-            vec![(0, "高质".into()), (2, "量".into()), (3, "发展".into()),]
+            exact_terms("发量", &pairs),
+            ExactTerms {
+                terms: terms(&[(0, "发")]),
+                prefix: Some((1, "量".into())),
+            }
         );
         assert_eq!(
-            exact_terms("质量发", Some(&pairs)),
-            vec![(0, "质".into()), (1, "量".into()), (2, "发".into())]
+            exact_terms("煤", &pairs),
+            ExactTerms {
+                terms: Vec::new(),
+                prefix: Some((0, "煤".into())),
+            }
         );
         assert_eq!(
-            exact_terms("高质高", Some(&Pairs::default())),
-            vec![(0, "高".into()), (1, "质".into()), (2, "高".into())]
+            exact_terms(" a b ", &Pairs::default()),
+            ExactTerms {
+                terms: terms(&[(0, "a"), (1, " ")]),
+                prefix: Some((2, "b".into())),
+            }
         );
     }
 }
