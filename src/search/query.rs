@@ -293,10 +293,8 @@ impl Query {
     ) -> Box<dyn TQuery> {
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
         for group in &self.must {
-            let mut alts: Vec<Box<dyn TQuery>> = group
-                .iter()
-                .map(|t| exact(f.exact, t, pairs))
-                .collect();
+            let mut alts: Vec<Box<dyn TQuery>> =
+                group.iter().map(|t| exact(f.exact, t, pairs)).collect();
             if alts.len() == 1 {
                 clauses.push((Occur::Must, alts.remove(0)));
             } else {

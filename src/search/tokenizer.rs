@@ -111,7 +111,7 @@ pub struct Pairs {
 }
 
 /// How many pairs an index keeps at most.
-pub const MAX_PAIRS: usize = 1536;
+pub const MAX_PAIRS: usize = 4096;
 /// About how many paragraphs the pair counts are taken from.
 const PAIR_SAMPLE: usize = 20_000;
 
@@ -346,9 +346,8 @@ pub fn exact_terms(normalized: &str, pairs: &Pairs) -> ExactTerms {
     if n == 0 {
         return out;
     }
-    let bigram_at = |i: usize| {
-        i + 1 < n && !chars[i].is_whitespace() && pairs.contains(chars[i], chars[i + 1])
-    };
+    let bigram_at =
+        |i: usize| i + 1 < n && !chars[i].is_whitespace() && pairs.contains(chars[i], chars[i + 1]);
     let mut i = 0;
     while i + 1 < n {
         if bigram_at(i) {
