@@ -509,4 +509,54 @@ mod tests {
         let words: Vec<&str> = hl.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(words, vec!["5G", "煤", "煤"]);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Any pair set, any texts, any query string: the phrase finds exactly the texts
+        /// that contain the string (bigram runs, lone characters, prefixes at the end).
+        #[test]
+        fn exact_queries_are_grep_for_any_pairs(
+            texts in proptest::collection::vec("[甲乙丙丁a ]{0,14}", 1..6),
+            queries in proptest::collection::vec("[甲乙丙丁a]{1,3}( [甲乙丙丁a]{1,2})?", 1..6),
+            keys in proptest::collection::vec((0usize..5, 0usize..5), 0..12),
+        ) {
+            use tantivy::collector::DocSetCollector;
+            use tantivy::schema::TantivyDocument;
+
+            const ALPHABET: [char; 5] = ['甲', '乙', '丙', '丁', 'a'];
+            let keys: Vec<u64> = keys
+                .iter()
+                .map(|&(a, b)| {
+                    (u64::from(u32::from(ALPHABET[a])) << 32) | u64::from(u32::from(ALPHABET[b]))
+                })
+                .collect();
+            let pairs = std::sync::Arc::new(Pairs::from_keys(&keys));
+            let (schema, f) = Fields::build();
+            let index = tantivy::Index::create_in_ram(schema);
+            super::super::tokenizer::register(&index, &pairs);
+            let mut w: tantivy::IndexWriter<TantivyDocument> = index.writer(15_000_000).unwrap();
+            for t in &texts {
+                let mut d = TantivyDocument::default();
+                d.add_text(f.exact, t);
+                w.add_document(d).unwrap();
+            }
+            w.commit().unwrap();
+            let searcher = index.reader().unwrap().searcher();
+            for q in &queries {
+                let query = Query::parse(&format!("\"{q}\"")).unwrap();
+                let mut got: Vec<u32> = searcher
+                    .search(&*query.to_tantivy(&f, &pairs, &[]), &DocSetCollector)
+                    .unwrap()
+                    .into_iter()
+                    .map(|a| a.doc_id)
+                    .collect();
+                got.sort_unstable();
+                let want: Vec<u32> = (0..texts.len() as u32)
+                    .filter(|&i| texts[i as usize].contains(q.as_str()))
+                    .collect();
+                proptest::prop_assert_eq!(got, want, "{:?} in {:?}", q, texts);
+            }
+        }
+    }
 }
