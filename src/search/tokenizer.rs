@@ -177,16 +177,6 @@ impl Pairs {
     pub fn contains(&self, a: char, b: char) -> bool {
         self.set.contains(&pair_key(a, b))
     }
-
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.set.len()
-    }
-
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.set.is_empty()
-    }
 }
 
 /// The exact tokeniser: one token at each character's position, the bigram of the
