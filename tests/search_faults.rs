@@ -248,3 +248,34 @@ fn edited_added_and_removed_files_are_reindexed_alone() {
     assert_eq!(engine.stats().parsed, 0);
     assert!(engine.stats().rebuilt.is_none());
 }
+
+#[test]
+fn a_corpus_that_is_mostly_new_is_rebuilt_with_pairs_from_all_of_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    let data = tmp.path().join("data");
+    // First launch on an empty folder, then on two files, then on twelve.
+    std::fs::create_dir_all(&corpus).unwrap();
+    drop(open(&corpus, &data));
+    demo_corpus(&corpus, 2);
+    let engine = open(&corpus, &data);
+    assert!(engine.stats().rebuilt.is_some(), "{:?}", engine.stats());
+    drop(engine);
+    demo_corpus(&corpus, 12);
+    let engine = open(&corpus, &data);
+    let s = engine.stats();
+    assert!(
+        s.rebuilt
+            .as_deref()
+            .is_some_and(|r| r.contains("10 files added to 2")),
+        "{s:?}"
+    );
+    assert_eq!(answers(&engine), clean(&corpus));
+    // A few more files are an update, not a rebuild.
+    drop(engine);
+    demo_corpus(&corpus, 14);
+    let engine = open(&corpus, &data);
+    assert!(engine.stats().rebuilt.is_none(), "{:?}", engine.stats());
+    assert_eq!(engine.stats().added, 2);
+    assert_eq!(answers(&engine), clean(&corpus));
+}

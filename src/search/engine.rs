@@ -253,9 +253,14 @@ impl Engine {
         let files = list(corpus, start)?;
         let files = &files[..];
         let d = diff(corpus, &p.state, files);
-        if p.state.pairs.is_empty() && !d.added.is_empty() {
-            // Built on no text: choose the character pairs from the new files.
-            let reason = "the index was built on no text".to_string();
+        if d.added.len() > p.state.files.len() {
+            // The index's character pairs were chosen from a corpus now mostly new (or
+            // empty): choose them again from the whole of it.
+            let reason = format!(
+                "{} files added to {}: rebuilding for the new text",
+                d.added.len(),
+                p.state.files.len()
+            );
             return Engine::rebuild(corpus, paths, files, reason, start, progress);
         }
         let mut stats = IndexStats::default();
