@@ -52,6 +52,7 @@ struct Published {
     fields: Fields,
     stamp: u64,
     state: State,
+    pairs: Arc<Pairs>,
 }
 
 fn load_published(paths: &Paths) -> Result<Published, String> {
@@ -79,7 +80,8 @@ fn load_published(paths: &Paths) -> Result<Published, String> {
             store::version()
         ));
     }
-    tokenizer::register(&index, &Arc::new(Pairs::from_keys(&state.pairs)));
+    let pairs = Arc::new(Pairs::from_keys(&state.pairs));
+    tokenizer::register(&index, &pairs);
     let t = Instant::now();
     let reader = open_reader(&index).map_err(|e| format!("index damaged: {e}"))?;
     tracing::debug!(elapsed = ?t.elapsed(), "index reader opened");
@@ -102,6 +104,7 @@ fn load_published(paths: &Paths) -> Result<Published, String> {
         fields,
         stamp,
         state,
+        pairs,
     })
 }
 
@@ -283,7 +286,7 @@ impl Engine {
             }
             stats.location = Some(paths.generation(&p.gen_name));
             return Ok(Engine::finish(
-                corpus, &p.state, catalog, p.reader, p.fields, stats, start, progress,
+                corpus, &p.state, catalog, p.reader, p.fields, p.pairs, stats, start, progress,
             ));
         }
         // Incremental update of the published generation.
@@ -321,7 +324,7 @@ impl Engine {
         stats.removed = d.removed.len();
         stats.location = Some(dir);
         Ok(Engine::finish(
-            corpus, &state, catalog, p.reader, p.fields, stats, start, progress,
+            corpus, &state, catalog, p.reader, p.fields, p.pairs, stats, start, progress,
         ))
     }
 
@@ -350,7 +353,8 @@ impl Engine {
         let (schema, fields) = Fields::build();
         let index = Index::create_in_dir(&dir, schema).map_err(|e| cannot(&e))?;
         let (state, to_index) = Engine::parse_all(corpus, files, progress)?;
-        tokenizer::register(&index, &Arc::new(Pairs::from_keys(&state.pairs)));
+        let pairs = Arc::new(Pairs::from_keys(&state.pairs));
+        tokenizer::register(&index, &pairs);
         let catalog = Arc::new(state.catalog.clone());
         progress(Progress::Catalog(catalog.clone()));
         let stamp = 1;
@@ -370,7 +374,7 @@ impl Engine {
             ..IndexStats::default()
         };
         Ok(Engine::finish(
-            corpus, &state, catalog, reader, fields, stats, start, progress,
+            corpus, &state, catalog, reader, fields, pairs, stats, start, progress,
         ))
     }
 
@@ -414,7 +418,7 @@ impl Engine {
                     ..IndexStats::default()
                 };
                 let mut e = Engine::finish(
-                    corpus, &p.state, catalog, p.reader, p.fields, stats, start, progress,
+                    corpus, &p.state, catalog, p.reader, p.fields, p.pairs, stats, start, progress,
                 );
                 e.warnings
                     .push(format!("{why}; using the index already there (read-only)"));
@@ -424,7 +428,8 @@ impl Engine {
         let (schema, fields) = Fields::build();
         let index = Index::create_in_ram(schema);
         let (state, to_index) = Engine::parse_all(corpus, files, progress)?;
-        tokenizer::register(&index, &Arc::new(Pairs::from_keys(&state.pairs)));
+        let pairs = Arc::new(Pairs::from_keys(&state.pairs));
+        tokenizer::register(&index, &pairs);
         let catalog = Arc::new(state.catalog.clone());
         progress(Progress::Catalog(catalog.clone()));
         indexer::write(&index, &fields, &[], &to_index, 1, progress)?;
@@ -436,7 +441,7 @@ impl Engine {
             ..IndexStats::default()
         };
         let mut e = Engine::finish(
-            corpus, &state, catalog, reader, fields, stats, start, progress,
+            corpus, &state, catalog, reader, fields, pairs, stats, start, progress,
         );
         e.warnings.push(format!(
             "{why}; searching an index built in memory for this session"
@@ -451,6 +456,7 @@ impl Engine {
         catalog: Arc<Catalog>,
         reader: IndexReader,
         fields: Fields,
+        pairs: Arc<Pairs>,
         mut stats: IndexStats,
         start: Instant,
         progress: &mut dyn FnMut(Progress),
@@ -475,7 +481,7 @@ impl Engine {
         progress(Progress::Ready);
         Engine {
             corpus: corpus.clone(),
-            pairs: Arc::new(Pairs::from_keys(&state.pairs)),
+            pairs,
             catalog,
             reader,
             fields,
