@@ -274,6 +274,7 @@ pub(super) fn progress_printer() -> impl FnMut(Progress) {
         }
         let (name, done, total) = match p {
             Progress::Parsing { done, total } => ("parsing", done, total),
+            Progress::Segmenting { done, total } => ("segmenting", done, total),
             Progress::Indexing { done, total } => ("indexing", done, total),
             Progress::Waiting => {
                 eprintln!("gwr: another gwr is updating the index; waiting for it…");

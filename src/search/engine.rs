@@ -11,7 +11,7 @@ use tantivy::schema::{TantivyDocument, Value};
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use super::collect::PerFile;
-use super::indexer;
+use super::indexer::{self, ToIndex};
 use super::query::Query;
 use super::schema::Fields;
 use super::store::{self, Paths, State};
@@ -299,7 +299,7 @@ impl Engine {
             .chain(d.changed.iter().map(|f| &f.rel))
             .cloned()
             .collect();
-        let (mut state, to_index) =
+        let (mut state, mut to_index) =
             indexer::next_state(Some(&p.state), &dropped, parsed, store::version(), ov);
         for e in &mut state.files {
             if let Some(f) = d.touched.iter().find(|f| f.rel == e.rel) {
@@ -315,7 +315,7 @@ impl Engine {
         store::write_atomic(&store::state_path(&dir, stamp), &bytes)
             .map_err(|e| SearchError::Other(format!("cannot write to {}: {e}", dir.display())))?;
         let delete: Vec<String> = dropped.into_iter().collect();
-        indexer::write(&p.index, &p.fields, &delete, &to_index, stamp, progress)?;
+        indexer::write(&p.index, &p.fields, &delete, &mut to_index, stamp, progress)?;
         store::remove_other_states(&dir, stamp);
         p.reader.reload().map_err(SearchError::index)?;
         stats.parsed = todo.len();
@@ -352,7 +352,7 @@ impl Engine {
         fs::create_dir_all(&dir).map_err(|e| cannot(&e))?;
         let (schema, fields) = Fields::build();
         let index = Index::create_in_dir(&dir, schema).map_err(|e| cannot(&e))?;
-        let (state, to_index) = Engine::parse_all(corpus, files, progress)?;
+        let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
         let catalog = Arc::new(state.catalog.clone());
@@ -361,7 +361,7 @@ impl Engine {
         let bytes = state.to_bytes().map_err(other)?;
         store::write_atomic(&store::state_path(&dir, stamp), &bytes).map_err(|e| cannot(&e))?;
         tracing::debug!(elapsed = ?start.elapsed(), bytes = bytes.len(), "catalog cache written");
-        indexer::write(&index, &fields, &[], &to_index, stamp, progress)?;
+        indexer::write(&index, &fields, &[], &mut to_index, stamp, progress)?;
         drop(to_index);
         paths.publish(&gen_name).map_err(|e| cannot(&e))?;
         paths.remove_others(&gen_name);
@@ -382,7 +382,7 @@ impl Engine {
         corpus: &Corpus,
         files: &[SourceFile],
         progress: &mut dyn FnMut(Progress),
-    ) -> Result<(State, Vec<(u32, Report)>), SearchError> {
+    ) -> Result<(State, Vec<ToIndex>), SearchError> {
         let overrides = Overrides::load(corpus).map_err(other)?;
         let t = Instant::now();
         let parsed = indexer::parse_files(corpus, files, &overrides, progress);
@@ -427,12 +427,12 @@ impl Engine {
         }
         let (schema, fields) = Fields::build();
         let index = Index::create_in_ram(schema);
-        let (state, to_index) = Engine::parse_all(corpus, files, progress)?;
+        let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
         let catalog = Arc::new(state.catalog.clone());
         progress(Progress::Catalog(catalog.clone()));
-        indexer::write(&index, &fields, &[], &to_index, 1, progress)?;
+        indexer::write(&index, &fields, &[], &mut to_index, 1, progress)?;
         let reader = open_reader(&index).map_err(SearchError::index)?;
         let stats = IndexStats {
             parsed: files.len(),

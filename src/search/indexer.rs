@@ -2,6 +2,9 @@
 //! catalog, and feeding tantivy's writer.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 
 use rayon::prelude::*;
 use tantivy::schema::TantivyDocument;
@@ -10,7 +13,7 @@ use tantivy::{Index, IndexWriter, Term};
 use super::normalize::normalize;
 use super::schema::Fields;
 use super::store::{FileEntry, State};
-use super::tokenizer::Pairs;
+use super::tokenizer::{Pairs, ranking_words};
 use super::{Catalog, CatalogEntry, Progress, SearchError};
 use crate::corpus::{self, Corpus, Overrides, Region, Rejected, Report, SourceFile};
 
@@ -21,6 +24,63 @@ pub struct Parsed {
     pub result: Result<Report, Rejected>,
 }
 
+/// A report to index: its file number, and the `words` field of each paragraph (filled
+/// in by [`write`]).
+pub struct ToIndex {
+    pub fnum: u32,
+    pub report: Report,
+    pub words: Vec<String>,
+}
+
+/// Runs `work` (which uses rayon's pool and counts what it has done in the counter it is
+/// given) while this thread reports the count every 50 ms and once at the end. One
+/// parallel pass over everything, so no core waits at a barrier for progress reports.
+fn with_progress<R: Send>(
+    work: impl FnOnce(&AtomicUsize) -> R + Send,
+    mut report: impl FnMut(usize),
+) -> R {
+    let done = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel::<()>();
+    let out = std::thread::scope(|s| {
+        let worker = s.spawn(|| {
+            let r = work(&done);
+            drop(tx);
+            r
+        });
+        while let Err(RecvTimeoutError::Timeout) = rx.recv_timeout(Duration::from_millis(50)) {
+            report(done.load(Ordering::Relaxed));
+        }
+        worker.join()
+    });
+    report(done.load(Ordering::Relaxed));
+    out.unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
+/// Reads, hashes and parses one file.
+fn parse_file(corpus: &Corpus, f: &SourceFile, overrides: &Overrides) -> Parsed {
+    let rejected = |reason: String| Rejected {
+        file: f.rel.clone(),
+        reason,
+    };
+    let (hash, result) = match corpus.read(&f.rel) {
+        Ok(bytes) => (
+            super::store::content_hash(&bytes),
+            corpus::parse_report(&f.rel, &bytes)
+                .map(|mut r| {
+                    overrides.apply(&mut r.meta);
+                    r
+                })
+                .map_err(|e| rejected(e.to_string())),
+        ),
+        Err(e) => (0, Err(rejected(e.to_string()))),
+    };
+    Parsed {
+        file: f.clone(),
+        hash,
+        result,
+    }
+}
+
 /// Reads, hashes and parses files on all cores, reporting progress.
 pub fn parse_files(
     corpus: &Corpus,
@@ -29,47 +89,20 @@ pub fn parse_files(
     progress: &mut dyn FnMut(Progress),
 ) -> Vec<Parsed> {
     let total = files.len();
-    let mut out = Vec::with_capacity(total);
     progress(Progress::Parsing { done: 0, total });
-    for chunk in files.chunks(64) {
-        let parsed: Vec<Parsed> = chunk
-            .par_iter()
-            .map(|f| {
-                let (hash, result) = match corpus.read(&f.rel) {
-                    Ok(bytes) => (
-                        super::store::content_hash(&bytes),
-                        corpus::parse_report(&f.rel, &bytes)
-                            .map(|mut r| {
-                                overrides.apply(&mut r.meta);
-                                r
-                            })
-                            .map_err(|e| Rejected {
-                                file: f.rel.clone(),
-                                reason: e.to_string(),
-                            }),
-                    ),
-                    Err(e) => (
-                        0,
-                        Err(Rejected {
-                            file: f.rel.clone(),
-                            reason: e.to_string(),
-                        }),
-                    ),
-                };
-                Parsed {
-                    file: f.clone(),
-                    hash,
-                    result,
-                }
-            })
-            .collect();
-        out.extend(parsed);
-        progress(Progress::Parsing {
-            done: out.len(),
-            total,
-        });
-    }
-    out
+    with_progress(
+        |done| {
+            files
+                .par_iter()
+                .map(|f| {
+                    let p = parse_file(corpus, f, overrides);
+                    done.fetch_add(1, Ordering::Relaxed);
+                    p
+                })
+                .collect()
+        },
+        |done| progress(Progress::Parsing { done, total }),
+    )
 }
 
 /// The next state: `old` without the `dropped` files, plus the `parsed` ones (which get new
@@ -80,7 +113,7 @@ pub fn next_state(
     parsed: Vec<Parsed>,
     version: &str,
     overrides: u64,
-) -> (State, Vec<(u32, Report)>) {
+) -> (State, Vec<ToIndex>) {
     let mut state = State {
         version: version.to_string(),
         overrides,
@@ -129,7 +162,11 @@ pub fn next_state(
                     meta: r.meta.clone(),
                     sections: r.sections.clone(),
                 });
-                to_index.push((fnum, r));
+                to_index.push(ToIndex {
+                    fnum,
+                    report: r,
+                    words: Vec::new(),
+                });
             }
             Err(e) => state.catalog.rejected.push(e),
         }
@@ -137,7 +174,7 @@ pub fn next_state(
     if old.is_none() {
         let texts: Vec<&str> = to_index
             .iter()
-            .flat_map(|(_, r)| r.paragraphs.iter().map(|p| p.text.as_str()))
+            .flat_map(|t| t.report.paragraphs.iter().map(|p| p.text.as_str()))
             .collect();
         let t = std::time::Instant::now();
         state.pairs = Pairs::choose(&texts).keys();
@@ -204,12 +241,8 @@ pub fn region_terms(region: Option<&Region>) -> Vec<String> {
 }
 
 /// Adds one document per paragraph of a report.
-pub fn add_report(
-    writer: &IndexWriter,
-    f: &Fields,
-    report: &Report,
-    fnum: u32,
-) -> tantivy::Result<()> {
+pub fn add_report(writer: &IndexWriter, f: &Fields, item: &ToIndex) -> tantivy::Result<()> {
+    let report = &item.report;
     let regions = region_terms(report.meta.region.as_ref());
     let level = report.meta.region.as_ref().map(|r| r.level.as_str());
     let year = u64::from(report.meta.year.unwrap_or(0));
@@ -231,23 +264,53 @@ pub fn add_report(
         });
         let mut doc = TantivyDocument::default();
         doc.add_text(f.file, &report.meta.file);
-        doc.add_u64(f.fnum, u64::from(fnum));
+        doc.add_u64(f.fnum, u64::from(item.fnum));
         doc.add_u64(f.para, i as u64);
         doc.add_u64(f.sec, p.section as u64);
         doc.add_text(f.text, &p.text);
         doc.add_text(f.exact, &p.text);
-        doc.add_text(f.words, &p.text);
-        for r in &regions {
-            doc.add_text(f.region, r);
+        if let Some(w) = item.words.get(i) {
+            doc.add_text(f.words, w);
+        }
+        if std::env::var_os("EXP_NOREG").is_none() {
+            for r in &regions {
+                doc.add_text(f.region, r);
+            }
         }
         if let Some(l) = level {
             doc.add_text(f.level, l);
         }
         doc.add_u64(f.year, year);
-        doc.add_text(f.section, chain.as_str());
+        if std::env::var_os("EXP_NOSEC").is_none() {
+            doc.add_text(f.section, chain.as_str());
+        }
         writer.add_document(doc)?;
     }
     Ok(())
+}
+
+/// Fills in the ranking words of every paragraph, on all cores. This is a pass of its
+/// own, before tantivy's: jieba's dictionary and tantivy's term tables each run faster
+/// with the cache to themselves than side by side.
+fn segment(reports: &mut [ToIndex], progress: &mut dyn FnMut(Progress)) {
+    let clock = std::time::Instant::now();
+    let total = reports.len();
+    progress(Progress::Segmenting { done: 0, total });
+    with_progress(
+        |done| {
+            reports.par_iter_mut().for_each(|item| {
+                item.words = item
+                    .report
+                    .paragraphs
+                    .iter()
+                    .map(|p| ranking_words(&p.text))
+                    .collect();
+                done.fetch_add(1, Ordering::Relaxed);
+            });
+        },
+        |done| progress(Progress::Segmenting { done, total }),
+    );
+    tracing::debug!(elapsed = ?clock.elapsed(), reports = total, "paragraphs segmented");
 }
 
 /// Deletes the paragraphs of `delete`, adds `reports`, and commits with `stamp` as payload.
@@ -255,10 +318,11 @@ pub fn write(
     index: &Index,
     f: &Fields,
     delete: &[String],
-    reports: &[(u32, Report)],
+    reports: &mut [ToIndex],
     stamp: u64,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), SearchError> {
+    segment(reports, progress);
     let threads = std::thread::available_parallelism()
         .map_or(2, std::num::NonZero::get)
         .clamp(1, 4);
@@ -270,8 +334,8 @@ pub fn write(
     }
     let total = reports.len();
     progress(Progress::Indexing { done: 0, total });
-    for (i, (fnum, r)) in reports.iter().enumerate() {
-        add_report(&writer, f, r, *fnum).map_err(SearchError::index)?;
+    for (i, item) in reports.iter().enumerate() {
+        add_report(&writer, f, item).map_err(SearchError::index)?;
         if (i + 1) % 16 == 0 || i + 1 == total {
             progress(Progress::Indexing { done: i + 1, total });
         }

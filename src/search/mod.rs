@@ -75,6 +75,9 @@ pub enum Progress {
     Parsing { done: usize, total: usize },
     /// The catalog is ready (from the cache or freshly parsed); browsing can start.
     Catalog(Arc<Catalog>),
+    /// Splitting paragraphs into words with jieba, the first pass of indexing (counted in
+    /// reports).
+    Segmenting { done: usize, total: usize },
     /// Adding paragraphs to the index (counted in reports).
     Indexing { done: usize, total: usize },
     /// Another gwr process holds the index; waiting for it.

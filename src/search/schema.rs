@@ -4,10 +4,10 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use super::tokenizer::{EXACT, JIEBA};
+use super::tokenizer::{EXACT, WORDS};
 
 /// Bumped whenever the schema, the tokenisers or the stored layout change (forces a rebuild).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The fields of a paragraph document.
 #[derive(Debug, Clone, Copy)]
@@ -25,7 +25,8 @@ pub struct Fields {
     /// Every character, and bigrams of the index's frequent pairs, with positions: exact
     /// phrases (see [`super::tokenizer::Pairs`]).
     pub exact: Field,
-    /// jieba words (ranking).
+    /// jieba words of three characters or more, as [`super::tokenizer::ranking_words`]
+    /// gives them (ranking).
     pub words: Field,
     /// Region names and codes of every level (normalised, raw).
     pub region: Field,
@@ -50,7 +51,7 @@ impl Fields {
         };
         let words = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer(JIEBA)
+                .set_tokenizer(WORDS)
                 .set_index_option(IndexRecordOption::WithFreqs),
         );
         let fields = Fields {

@@ -5,9 +5,13 @@
 //!   non-space characters is a bigram token at the first one's position when it is one of
 //!   the corpus's frequent [`Pairs`]. A query string is then an exact phrase over bigrams
 //!   and characters, which is grep: `煤` finds 煤炭, `5g` finds 5G, `3.5%` finds 3.5%.
-//! - [`JiebaTokenizer`] (`gwr_jieba`): jieba's search mode over the normalised text, with a
-//!   small dictionary of policy terms, keeping the words of three characters or more (the
-//!   shorter ones are exact-field terms already); for BM25 ranking only.
+//! - The `words` field (BM25 ranking only) holds jieba's search-mode words of the
+//!   normalised text, with a small dictionary of policy terms, keeping the words of three
+//!   characters or more (the shorter ones are exact-field terms already). The indexer
+//!   segments each paragraph while it parses the files ([`ranking_words`]) and hands the
+//!   words to tantivy joined by spaces, which its [`WORDS`] tokeniser splits again: jieba
+//!   then runs on its own, not beside tantivy's term tables where the two evict each
+//!   other's memory from the cache (that costs a quarter of a build's time).
 
 use std::sync::{Arc, OnceLock};
 
@@ -21,8 +25,9 @@ use super::normalize::normalize;
 
 /// Name of the exact tokeniser: characters, bigrams of frequent pairs.
 pub const EXACT: &str = "gwr_exact";
-/// Name of the jieba tokeniser.
-pub const JIEBA: &str = "gwr_jieba";
+/// Name of the `words` field's tokeniser: tantivy's built-in whitespace splitter, over
+/// the words [`ranking_words`] chose.
+pub const WORDS: &str = "whitespace";
 
 /// Policy terms jieba should keep whole.
 pub const USER_WORDS: &[&str] = &[
@@ -84,8 +89,8 @@ pub fn preload_jieba() {
     });
 }
 
-/// Registers the tokenisers on an index (needed after every open), the exact one with the
-/// index's frequent pairs.
+/// Registers the exact tokeniser on an index (needed after every open) with the index's
+/// frequent pairs.
 pub fn register(index: &Index, pairs: &Arc<Pairs>) {
     index.tokenizers().register(
         EXACT,
@@ -93,7 +98,6 @@ pub fn register(index: &Index, pairs: &Arc<Pairs>) {
             pairs: pairs.clone(),
         },
     );
-    index.tokenizers().register(JIEBA, JiebaTokenizer);
 }
 
 /// The character pairs of a corpus frequent enough to be indexed as bigrams.
@@ -243,15 +247,6 @@ impl TokenStream for CharStream {
     }
 }
 
-/// The ranking tokeniser: jieba's search mode.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct JiebaTokenizer;
-
-pub struct VecStream {
-    tokens: Vec<Token>,
-    i: usize,
-}
-
 /// jieba's search-mode words of normalised text, without spaces and punctuation.
 pub fn jieba_words(j: &Jieba, normalized: &str) -> Vec<(usize, usize)> {
     j.cut_for_search(normalized, false)
@@ -272,45 +267,22 @@ pub fn is_indexed_word(word: &str) -> bool {
     word.chars().nth(MIN_WORD_CHARS - 1).is_some() && word.chars().any(char::is_alphanumeric)
 }
 
-impl Tokenizer for JiebaTokenizer {
-    type TokenStream<'a> = VecStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecStream {
-        let norm = normalize(text);
-        let tokens = jieba()
-            .cut_for_search(&norm, false)
-            .into_iter()
-            .filter(|t| is_indexed_word(t.word))
-            .enumerate()
-            .map(|(position, t)| Token {
-                offset_from: t.byte_start,
-                offset_to: t.byte_end,
-                position,
-                text: t.word.to_string(),
-                position_length: 1,
-            })
-            .collect();
-        VecStream { tokens, i: 0 }
-    }
-}
-
-impl TokenStream for VecStream {
-    fn advance(&mut self) -> bool {
-        if self.i < self.tokens.len() {
-            self.i += 1;
-            true
-        } else {
-            false
+/// The `words` field's value for a paragraph: its normalised jieba words of
+/// [`MIN_WORD_CHARS`] characters or more, joined by spaces (a word is never split, since
+/// jieba keeps spaces apart).
+#[must_use]
+pub fn ranking_words(text: &str) -> String {
+    let norm = normalize(text);
+    let mut out = String::new();
+    for t in jieba().cut_for_search(&norm, false) {
+        if is_indexed_word(t.word) && !t.word.contains(char::is_whitespace) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t.word);
         }
     }
-
-    fn token(&self) -> &Token {
-        &self.tokens[self.i - 1]
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.i - 1]
-    }
+    out
 }
 
 /// The exact-field terms that spell one query string (already normalised), as a phrase:
@@ -376,6 +348,23 @@ mod tests {
 
     fn terms(v: &[(usize, &str)]) -> Vec<(usize, String)> {
         v.iter().map(|(o, t)| (*o, (*t).to_string())).collect()
+    }
+
+    #[test]
+    fn ranking_words_are_long_normalised_jieba_words() {
+        let text = "深化供给侧结构性改革，推进乡村振兴，建设５Ｇ基站。";
+        let words = ranking_words(text);
+        let list: Vec<&str> = words.split(' ').collect();
+        // The policy terms of the user dictionary come out whole.
+        assert!(list.contains(&"供给侧结构性改革"), "{words}");
+        assert!(list.contains(&"乡村振兴"), "{words}");
+        // Only words of three characters or more; 5G and 基站 are exact-field terms.
+        for w in &list {
+            assert!(w.chars().count() >= MIN_WORD_CHARS, "{w} in {words}");
+            assert!(normalize(text).contains(w), "{w} is not in the text");
+        }
+        assert!(!words.contains("基站") && !words.contains("5g"), "{words}");
+        assert_eq!(ranking_words("，。 5G"), "");
     }
 
     #[test]

@@ -32,6 +32,7 @@ impl Pane {
 pub enum IndexState {
     Starting,
     Parsing { done: usize, total: usize },
+    Segmenting { done: usize, total: usize },
     Indexing { done: usize, total: usize },
     Waiting,
     Ready,

@@ -39,6 +39,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
         Msg::Progress(p) => match p {
             Progress::Parsing { done, total } => app.index = IndexState::Parsing { done, total },
             Progress::Catalog(c) => set_catalog(app, &c, &mut cmds),
+            Progress::Segmenting { done, total } => {
+                app.index = IndexState::Segmenting { done, total };
+            }
             Progress::Indexing { done, total } => app.index = IndexState::Indexing { done, total },
             Progress::Waiting => app.index = IndexState::Waiting,
             Progress::Ready => app.index = IndexState::Ready,

@@ -73,7 +73,9 @@ pub fn open_engine(shared: &Arc<Shared>, corpus: Corpus, data_dir: PathBuf, tx: 
                     shared.lock().catalog = Some(c.clone());
                 }
                 // Enough for a gauge: at most 20 updates a second.
-                Progress::Parsing { done, total } | Progress::Indexing { done, total } => {
+                Progress::Parsing { done, total }
+                | Progress::Segmenting { done, total }
+                | Progress::Indexing { done, total } => {
                     if done < total && last.is_some_and(|l| l.elapsed() < Duration::from_millis(50))
                     {
                         return;

@@ -37,6 +37,9 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         header_style = t.error();
     } else if !app.engine_ready && !s.input.text.trim().is_empty() {
         header = match &app.index {
+            IndexState::Segmenting { done, total } => {
+                format!("正在建立索引（分词 {done}/{total}），完成后显示结果")
+            }
             IndexState::Indexing { done, total } => {
                 format!("正在建立索引 {done}/{total}，完成后显示结果")
             }

@@ -65,6 +65,9 @@ fn status(buf: &mut Buffer, app: &App, area: Rect) -> Option<Position> {
         IndexState::Parsing { done, total } => {
             let _ = write!(right, "解析 {done}/{total} ");
         }
+        IndexState::Segmenting { done, total } => {
+            let _ = write!(right, "分词 {done}/{total} ");
+        }
         IndexState::Indexing { done, total } => {
             let pct = if *total == 0 { 0 } else { done * 100 / total };
             let filled = pct / 10;
