@@ -631,7 +631,10 @@ impl Engine {
             .catalog
             .reports
             .get(*self.by_fnum.get(fnum)? as usize)?;
-        let text = doc.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
+        let text = doc
+            .get_first(f.exact)
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
         let sec = entry.sections.get(u(f.sec)? as usize);
         let paragraph_highlights = q.highlight(text);
         let (snippet, highlights) = super::snippet::snippet(text, &paragraph_highlights);

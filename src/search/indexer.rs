@@ -267,7 +267,6 @@ pub fn add_report(writer: &IndexWriter, f: &Fields, item: &ToIndex) -> tantivy::
         doc.add_u64(f.fnum, u64::from(item.fnum));
         doc.add_u64(f.para, i as u64);
         doc.add_u64(f.sec, p.section as u64);
-        doc.add_text(f.text, &p.text);
         doc.add_text(f.exact, &p.text);
         if let Some(w) = item.words.get(i) {
             doc.add_text(f.words, w);

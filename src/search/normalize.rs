@@ -39,13 +39,25 @@ fn push_normalized(c: char, out: &mut String) {
     }
 }
 
+/// Whether `c` is its own normalised form (most of a report: ideographs, 、。, digits).
+fn is_own_form(c: char) -> bool {
+    (c.is_ascii() && !c.is_ascii_uppercase()) || is_stable(c)
+}
+
 /// `text` in NFKC, lower-cased.
 #[must_use]
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        push_normalized(c, &mut out);
+    // Runs of characters that are their own form are copied whole.
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        if !is_own_form(c) {
+            out.push_str(&text[run..i]);
+            push_normalized(c, &mut out);
+            run = i + c.len_utf8();
+        }
     }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -100,6 +112,17 @@ mod tests {
                 .collect();
             assert_eq!(fast, slow, "{c:?}");
         }
+    }
+
+    #[test]
+    fn runs_copied_whole_agree_with_one_character_at_a_time() {
+        let text = "Ａ股ＧＤＰ增长３.５％，“十四五”规划Ⅻ　ABC ﬁ 5G。";
+        let mut slow = String::new();
+        for c in text.chars() {
+            push_normalized(c, &mut slow);
+        }
+        assert_eq!(normalize(text), slow);
+        assert_eq!(normalize(text), Normalized::new(text).text);
     }
 
     #[test]

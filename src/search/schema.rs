@@ -7,7 +7,7 @@ use tantivy::schema::{
 use super::tokenizer::{EXACT, WORDS};
 
 /// Bumped whenever the schema, the tokenisers or the stored layout change (forces a rebuild).
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The fields of a paragraph document.
 #[derive(Debug, Clone, Copy)]
@@ -20,10 +20,10 @@ pub struct Fields {
     pub para: Field,
     /// Index of the paragraph's section in the report's outline.
     pub sec: Field,
-    /// The paragraph as written (stored only).
-    pub text: Field,
-    /// Every character, and bigrams of the index's frequent pairs, with positions: exact
-    /// phrases (see [`super::tokenizer::Pairs`]).
+    /// The paragraph: stored as written, indexed as every character and bigrams of the
+    /// index's frequent pairs, with positions, for exact phrases (see
+    /// [`super::tokenizer::Pairs`]). One field for both, so each paragraph is copied
+    /// into its document once.
     pub exact: Field,
     /// jieba words of three characters or more, as [`super::tokenizer::ranking_words`]
     /// gives them (ranking).
@@ -59,8 +59,7 @@ impl Fields {
             fnum: b.add_u64_field("fnum", FAST | STORED),
             para: b.add_u64_field("para", STORED),
             sec: b.add_u64_field("sec", STORED),
-            text: b.add_text_field("text", STORED),
-            exact: b.add_text_field("exact", positional(EXACT)),
+            exact: b.add_text_field("exact", positional(EXACT).set_stored()),
             words: b.add_text_field("words", words),
             region: b.add_text_field("region", STRING),
             level: b.add_text_field("level", STRING),
@@ -79,7 +78,6 @@ impl Fields {
             fnum: f("fnum")?,
             para: f("para")?,
             sec: f("sec")?,
-            text: f("text")?,
             exact: f("exact")?,
             words: f("words")?,
             region: f("region")?,
