@@ -15,7 +15,8 @@
 //! A county report names its prefecture and province many times: the level wins. Lists of
 //! other regions in sidebars lie outside the head and weigh as little as any mention.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
@@ -91,11 +92,11 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
 type Meaning = (&'static Division, NameKind);
 
 /// One gazetteer name found in a text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Hit {
     end: usize,
     text: &'static str,
-    cands: Vec<Meaning>,
+    cands: &'static [Meaning],
     /// A short form followed by 新区 (光明新区, 坪山新区: Shenzhen's former functional areas,
     /// now districts): a place even when the short form is also an everyday word.
     new_area: bool,
@@ -109,7 +110,7 @@ const NEW_AREA_NOT_PLACES: &[&str] = &[
 ];
 
 fn hits(text: &str) -> Vec<Hit> {
-    let m = &*MATCHER;
+    let m: &'static Matcher = &MATCHER;
     m.ac.find_iter(text)
         .map(|mat| {
             let (t, c) = &m.patterns[mat.pattern().as_usize()];
@@ -121,7 +122,7 @@ fn hits(text: &str) -> Vec<Hit> {
             Hit {
                 end: mat.end(),
                 text: t,
-                cands: c.clone(),
+                cands: c,
                 new_area,
             }
         })
@@ -347,7 +348,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         .collect();
     // A short form that is also an everyday word (南山, 长治) counts only for a place whose
     // full name the text also uses.
-    let named_fully: Vec<&str> = body_hits
+    let named_fully: HashSet<&str> = body_hits
         .iter()
         .chain(&hint_hits)
         .flat_map(|(h, _)| {
@@ -357,9 +358,9 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
                 .map(|(d, _)| d.code)
         })
         .collect();
-    let keep = |h: &Hit| -> Option<Vec<Meaning>> {
+    let keep = |h: &Hit| -> Option<Cow<'static, [Meaning]>> {
         if meaningful(h) {
-            return Some(h.cands.clone());
+            return Some(Cow::Borrowed(h.cands));
         }
         let v: Vec<_> = h
             .cands
@@ -367,19 +368,19 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
             .filter(|(d, _)| named_fully.contains(&d.code))
             .copied()
             .collect();
-        (!v.is_empty()).then_some(v)
+        (!v.is_empty()).then_some(Cow::Owned(v))
     };
-    let mentions: Vec<(Hit, Vec<Meaning>, f32, bool)> = body_hits
+    let mentions: Vec<(Hit, Cow<'static, [Meaning]>, f32, bool)> = body_hits
         .iter()
         .map(|(h, w)| (h, w, true))
         .chain(hint_hits.iter().map(|(h, w)| (h, w, false)))
-        .filter_map(|(h, w, in_body)| keep(h).map(|c| (h.clone(), c, *w, in_body)))
+        .filter_map(|(h, w, in_body)| keep(h).map(|c| (*h, c, *w, in_body)))
         .collect();
     // Mentions with a same-named place's share split evenly: the context for telling
     // same-named places apart by their parents.
     let mut mention_count: HashMap<&'static str, f32> = HashMap::new();
     for (_, c, w, _) in &mentions {
-        for (d, _) in c {
+        for (d, _) in c.iter() {
             *mention_count.entry(d.code).or_default() += w / c.len() as f32;
         }
     }
@@ -398,8 +399,13 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         let total: f32 = ctx.iter().sum();
         ctx.iter().map(|x| x / total).collect()
     };
+    // The same name with the same meanings splits the same way: once per name.
+    let mut splits: HashMap<(&'static str, bool), Vec<f32>> = HashMap::new();
     for (h, c, w, in_body) in &mentions {
-        for ((d, k), share) in c.iter().zip(split(c)) {
+        let shares = splits
+            .entry((h.text, h.new_area))
+            .or_insert_with(|| split(c));
+        for ((d, k), share) in c.iter().zip(shares.iter()) {
             let e = cands.entry(d.code).or_default();
             e.mentions += w * share;
             if *in_body && *k != NameKind::Short {
@@ -429,7 +435,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
                 .copied()
                 .collect();
             let hc = if with_parent.is_empty() {
-                h.cands.clone()
+                h.cands.to_vec()
             } else {
                 with_parent
             };
