@@ -196,6 +196,8 @@ pub struct CharStream {
     pairs: Arc<Pairs>,
     /// Byte index of the next character to read.
     next: usize,
+    /// That character (each character is decoded once).
+    peek: Option<char>,
     /// Position of the next character to read.
     pos: usize,
     token: Token,
@@ -205,8 +207,10 @@ impl Tokenizer for CharTokenizer {
     type TokenStream<'a> = CharStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> CharStream {
+        let text = normalize(text);
         CharStream {
-            text: normalize(text),
+            peek: text.chars().next(),
+            text,
             pairs: self.pairs.clone(),
             next: 0,
             pos: 0,
@@ -217,23 +221,28 @@ impl Tokenizer for CharTokenizer {
 
 impl TokenStream for CharStream {
     fn advance(&mut self) -> bool {
-        let Some(c) = self.text[self.next..].chars().next() else {
+        let Some(c) = self.peek else {
             return false;
         };
         let start = self.next;
         let end = start + c.len_utf8();
+        let next = self.text[end..].chars().next();
+        self.token.text.clear();
+        self.token.text.push(c);
+        let mut to = end;
         // A space is a token too, so that a phrase with a space matches only text with
         // that space there; it starts no bigram.
-        let to = match self.text[end..].chars().next() {
-            Some(n) if !c.is_whitespace() && self.pairs.contains(c, n) => end + n.len_utf8(),
-            _ => end,
-        };
-        self.token.text.clear();
-        self.token.text.push_str(&self.text[start..to]);
+        if let Some(n) = next {
+            if !c.is_whitespace() && self.pairs.contains(c, n) {
+                self.token.text.push(n);
+                to += n.len_utf8();
+            }
+        }
         self.token.offset_from = start;
         self.token.offset_to = to;
         self.token.position = self.pos;
         self.next = end;
+        self.peek = next;
         self.pos += 1;
         true
     }
