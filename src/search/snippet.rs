@@ -52,6 +52,15 @@ pub fn snippet(text: &str, highlights: &[Range<usize>]) -> (String, Vec<Range<us
             start = i;
         }
     }
+    // Never cut a hit in two: a window edge inside one moves out to its end.
+    for r in highlights {
+        if r.start < end && end < r.end {
+            end = r.end;
+        }
+        if r.start < start && start < r.end {
+            start = r.start;
+        }
+    }
     let mut out = String::with_capacity(end - start + 6);
     let prefix = if start > 0 { "…" } else { "" };
     out.push_str(prefix);
@@ -90,5 +99,23 @@ mod tests {
         assert!(s.starts_with('…') && s.ends_with('…'));
         let cols: usize = s.chars().map(width).sum();
         assert!(cols <= WIDTH + 2, "{cols}");
+    }
+
+    #[test]
+    fn a_hit_at_the_window_end_is_shown_whole() {
+        // The window ends 44 columns after the first hit; the second one starts 40 columns
+        // after it.
+        let text =
+            "一".repeat(30) + "高质量发展" + &"二".repeat(15) + "高质量发展" + &"三".repeat(50);
+        let hits: Vec<Range<usize>> = text
+            .match_indices("高质量发展")
+            .map(|(i, m)| i..i + m.len())
+            .collect();
+        let (s, h) = snippet(&text, &hits);
+        assert_eq!(h.len(), 2, "{s}");
+        for r in &h {
+            assert_eq!(&s[r.clone()], "高质量发展", "{s} {h:?}");
+        }
+        assert!(s.ends_with("高质量发展…"), "{s}");
     }
 }
