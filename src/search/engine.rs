@@ -13,7 +13,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 use super::collect::PerFile;
 use super::indexer::{self, ToIndex};
 use super::query::Query;
-use super::schema::{self, Fields};
+use super::schema::Fields;
 use super::store::{self, Paths, State};
 use super::tokenizer::{self, Pairs, is_indexed_word, jieba_if_ready, jieba_words};
 use super::{Catalog, Hit, IndexStats, Limit, Progress, SearchError, SearchResults};
@@ -350,12 +350,8 @@ impl Engine {
             SearchError::Other(format!("cannot write to {}: {e}", dir.display()))
         };
         fs::create_dir_all(&dir).map_err(|e| cannot(&e))?;
-        let (schema, fields) = Fields::build();
-        let index = Index::builder()
-            .schema(schema)
-            .settings(schema::settings())
-            .create_in_dir(&dir)
-            .map_err(|e| cannot(&e))?;
+        let (builder, fields) = Fields::index_builder();
+        let index = builder.create_in_dir(&dir).map_err(|e| cannot(&e))?;
         let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
@@ -429,12 +425,8 @@ impl Engine {
                 return Ok(e);
             }
         }
-        let (schema, fields) = Fields::build();
-        let index = Index::builder()
-            .schema(schema)
-            .settings(schema::settings())
-            .create_in_ram()
-            .map_err(SearchError::index)?;
+        let (builder, fields) = Fields::index_builder();
+        let index = builder.create_in_ram().map_err(SearchError::index)?;
         let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);

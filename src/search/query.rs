@@ -427,13 +427,41 @@ mod tests {
         }
     }
 
+    /// An in-memory index of `texts` (one document each, exact field only) with `pairs`,
+    /// and a function giving the documents a quoted phrase finds, in order.
+    fn phrase_finder(texts: &[&str], pairs: Pairs) -> impl Fn(&str) -> Vec<u32> {
+        use tantivy::collector::DocSetCollector;
+        use tantivy::schema::TantivyDocument;
+
+        let pairs = std::sync::Arc::new(pairs);
+        let (schema, f) = Fields::build();
+        let index = tantivy::Index::create_in_ram(schema);
+        super::super::tokenizer::register(&index, &pairs);
+        let mut w: tantivy::IndexWriter<TantivyDocument> = index.writer(15_000_000).unwrap();
+        for t in texts {
+            let mut d = TantivyDocument::default();
+            d.add_text(f.exact, t);
+            w.add_document(d).unwrap();
+        }
+        w.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        move |q| {
+            let query = Query::parse(&format!("\"{q}\"")).unwrap();
+            let mut v: Vec<u32> = searcher
+                .search(&*query.to_tantivy(&f, &pairs, &[]), &DocSetCollector)
+                .unwrap()
+                .into_iter()
+                .map(|a| a.doc_id)
+                .collect();
+            v.sort_unstable();
+            v
+        }
+    }
+
     /// Phrases with spaces and one-character runs, on an index of a few spaced paragraphs
     /// (the corpus cleaner removes most spaces, so the demo cannot show this).
     #[test]
     fn phrases_with_spaces_and_one_character_runs_are_exact() {
-        use tantivy::collector::DocSetCollector;
-        use tantivy::schema::TantivyDocument;
-
         let texts = [
             "推进 5 G 建设，a b c d 指标，经 济 增长",
             "完成 a b 任务，5 Gb 网络",
@@ -443,18 +471,7 @@ mod tests {
         let mut nonempty = 0;
         // With the pairs of these texts, and with none (every phrase over characters).
         for pairs in [Pairs::choose(&texts), Pairs::default()] {
-            let pairs = std::sync::Arc::new(pairs);
-            let (schema, f) = Fields::build();
-            let index = tantivy::Index::create_in_ram(schema);
-            super::super::tokenizer::register(&index, &pairs);
-            let mut w: tantivy::IndexWriter<TantivyDocument> = index.writer(15_000_000).unwrap();
-            for t in texts {
-                let mut d = TantivyDocument::default();
-                d.add_text(f.exact, t);
-                w.add_document(d).unwrap();
-            }
-            w.commit().unwrap();
-            let searcher = index.reader().unwrap().searcher();
+            let find = phrase_finder(&texts, pairs);
             for q in [
                 "5 g",
                 "进 5",
@@ -475,17 +492,7 @@ mod tests {
                 "5g",
                 "济增",
             ] {
-                let query = Query::parse(&format!("\"{q}\"")).unwrap();
-                let got: Vec<u32> = {
-                    let mut v: Vec<u32> = searcher
-                        .search(&*query.to_tantivy(&f, &pairs, &[]), &DocSetCollector)
-                        .unwrap()
-                        .into_iter()
-                        .map(|a| a.doc_id)
-                        .collect();
-                    v.sort_unstable();
-                    v
-                };
+                let got = find(q);
                 let want: Vec<u32> = (0..texts.len() as u32)
                     .filter(|&i| normalize(texts[i as usize]).contains(q))
                     .collect();
@@ -521,9 +528,6 @@ mod tests {
             queries in proptest::collection::vec("[甲乙丙丁a]{1,3}( [甲乙丙丁a]{1,2})?", 1..6),
             keys in proptest::collection::vec((0usize..5, 0usize..5), 0..12),
         ) {
-            use tantivy::collector::DocSetCollector;
-            use tantivy::schema::TantivyDocument;
-
             const ALPHABET: [char; 5] = ['甲', '乙', '丙', '丁', 'a'];
             let keys: Vec<u64> = keys
                 .iter()
@@ -531,27 +535,10 @@ mod tests {
                     (u64::from(u32::from(ALPHABET[a])) << 32) | u64::from(u32::from(ALPHABET[b]))
                 })
                 .collect();
-            let pairs = std::sync::Arc::new(Pairs::from_keys(&keys));
-            let (schema, f) = Fields::build();
-            let index = tantivy::Index::create_in_ram(schema);
-            super::super::tokenizer::register(&index, &pairs);
-            let mut w: tantivy::IndexWriter<TantivyDocument> = index.writer(15_000_000).unwrap();
-            for t in &texts {
-                let mut d = TantivyDocument::default();
-                d.add_text(f.exact, t);
-                w.add_document(d).unwrap();
-            }
-            w.commit().unwrap();
-            let searcher = index.reader().unwrap().searcher();
+            let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let find = phrase_finder(&text_refs, Pairs::from_keys(&keys));
             for q in &queries {
-                let query = Query::parse(&format!("\"{q}\"")).unwrap();
-                let mut got: Vec<u32> = searcher
-                    .search(&*query.to_tantivy(&f, &pairs, &[]), &DocSetCollector)
-                    .unwrap()
-                    .into_iter()
-                    .map(|a| a.doc_id)
-                    .collect();
-                got.sort_unstable();
+                let got = find(q);
                 let want: Vec<u32> = (0..texts.len() as u32)
                     .filter(|&i| texts[i as usize].contains(q.as_str()))
                     .collect();

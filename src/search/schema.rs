@@ -4,24 +4,13 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use tantivy::IndexSettings;
 use tantivy::store::Compressor;
+use tantivy::{IndexBuilder, IndexSettings};
 
 use super::tokenizer::{EXACT, WORDS};
 
 /// Bumped whenever the schema, the tokenisers or the stored layout change (forces a rebuild).
 pub const SCHEMA_VERSION: u32 = 5;
-
-/// The index's settings: paragraphs stored uncompressed. Chinese text gains little from
-/// lz4 (the index is about a fifth larger without it), the build skips the compression,
-/// and reading a hit's paragraph needs no decompression.
-#[must_use]
-pub fn settings() -> IndexSettings {
-    IndexSettings {
-        docstore_compression: Compressor::None,
-        ..IndexSettings::default()
-    }
-}
 
 /// The fields of a paragraph document.
 #[derive(Debug, Clone, Copy)]
@@ -81,6 +70,23 @@ impl Fields {
             section: b.add_text_field("section", positional(EXACT)),
         };
         (b.build(), fields)
+    }
+
+    /// A builder for a new index of this schema and its settings: paragraphs stored
+    /// uncompressed. Chinese text gains little from lz4 (the index is about a fifth larger
+    /// without it), the build skips the compression, and reading a hit's paragraph needs no
+    /// decompression.
+    #[must_use]
+    pub fn index_builder() -> (IndexBuilder, Fields) {
+        let (schema, fields) = Fields::build();
+        let settings = IndexSettings {
+            docstore_compression: Compressor::None,
+            ..IndexSettings::default()
+        };
+        (
+            IndexBuilder::new().schema(schema).settings(settings),
+            fields,
+        )
     }
 
     /// The fields of an existing index's schema, if it is the one [`Fields::build`] makes.
