@@ -303,18 +303,20 @@ fn level_filter() {
     }
 }
 
+/// Whether a title of paragraph `i`'s section, or of one of its ancestors, has `w`.
+fn in_section(r: &Report, i: usize, w: &str) -> bool {
+    let mut s = Some(r.paragraphs[i].section);
+    while let Some(k) = s {
+        if normalize(&r.sections[k].title).contains(w) {
+            return true;
+        }
+        s = r.sections[k].parent;
+    }
+    false
+}
+
 #[test]
 fn section_filter_matches_section_titles() {
-    let in_section = |r: &Report, i: usize, w: &str| {
-        let mut s = Some(r.paragraphs[i].section);
-        while let Some(k) = s {
-            if normalize(&r.sections[k].title).contains(w) {
-                return true;
-            }
-            s = r.sections[k].parent;
-        }
-        false
-    };
     for w in ["工作", "发展", "回顾"] {
         let got = searched(&format!("section:{w}"));
         let want = brute(|_| true, |r, i, _| in_section(r, i, w));
@@ -326,6 +328,33 @@ fn section_filter_matches_section_titles() {
         |r, i, t| t.contains("就业") && in_section(r, i, "工作"),
     );
     assert_eq!(got, want);
+}
+
+/// Filters together: each `section:` value in the paragraph's titles (not one in the
+/// section, the other in another), with region, level and year, and none that matches.
+#[test]
+fn filters_combine() {
+    let county = |e: &CatalogEntry| {
+        e.meta
+            .region
+            .as_ref()
+            .is_some_and(|r| r.level == gwr::corpus::Level::County)
+    };
+    let got = searched("section:工作 section:政府 level:county");
+    let want = brute(county, |r, i, _| {
+        in_section(r, i, "工作") && in_section(r, i, "政府")
+    });
+    assert!(!want.is_empty());
+    assert_eq!(got, want);
+    let got = searched("就业 section:发展 region:河北省 year:2018..2023");
+    let want = brute(
+        |e| region_matches(e, "河北省") && e.meta.year.is_some_and(|y| (2018..=2023).contains(&y)),
+        |r, i, t| t.contains("就业") && in_section(r, i, "发展"),
+    );
+    assert!(!want.is_empty());
+    assert_eq!(got, want);
+    assert!(searched("发展 region:火星").is_empty());
+    assert!(searched("section:没有这样的标题").is_empty());
 }
 
 #[test]

@@ -3,16 +3,19 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
+use rustc_hash::FxHashSet;
 use tantivy::collector::TopDocs;
 use tantivy::schema::{TantivyDocument, Value};
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use super::collect::PerFile;
+use super::indexer::region_terms;
 use super::indexer::{self, ToIndex};
-use super::query::Query;
+use super::normalize::normalize;
+use super::query::{Query, Scope, section_key};
 use super::schema::Fields;
 use super::store::{self, Paths, State};
 use super::tokenizer::{self, Pairs, is_indexed_word, jieba_if_ready, jieba_words};
@@ -36,6 +39,12 @@ pub struct Engine {
     pairs: Arc<Pairs>,
     /// Catalog position of each file number (`u32::MAX`: not a report).
     by_fnum: Vec<u32>,
+    /// Per catalog position, the `region:` values that select the report (made on the
+    /// first region filter).
+    region_terms: OnceLock<Vec<Vec<String>>>,
+    /// Per catalog position, the report's section titles, normalised (made on the first
+    /// section filter).
+    section_titles: OnceLock<Vec<Vec<String>>>,
     stats: IndexStats,
     warnings: Vec<String>,
 }
@@ -486,6 +495,8 @@ impl Engine {
             reader,
             fields,
             by_fnum,
+            region_terms: OnceLock::new(),
+            section_titles: OnceLock::new(),
             stats,
             warnings: Vec::new(),
         }
@@ -511,6 +522,74 @@ impl Engine {
     #[must_use]
     pub fn warnings(&self) -> &[String] {
         &self.warnings
+    }
+
+    /// The query's `region:`, `level:` and `section:` filters resolved through the
+    /// catalog: the file numbers of the reports they select, and the sections (of those
+    /// reports) whose titles, or their ancestors' titles, contain every `section:` value.
+    fn scope(&self, q: &Query) -> Scope {
+        let reports = &self.catalog.reports;
+        let by_region = !q.regions.is_empty();
+        let by_level = !q.levels.is_empty();
+        let region_terms = if by_region {
+            self.region_terms.get_or_init(|| {
+                reports
+                    .iter()
+                    .map(|e| region_terms(e.meta.region.as_ref()))
+                    .collect()
+            })
+        } else {
+            &[][..]
+        };
+        let files: Vec<(u32, usize)> = self
+            .by_fnum
+            .iter()
+            .enumerate()
+            .filter(|&(_, &i)| i != u32::MAX)
+            .map(|(n, &i)| (n as u32, i as usize))
+            .filter(|&(_, i)| {
+                let region = reports[i].meta.region.as_ref();
+                (!by_level || region.is_some_and(|r| q.levels.contains(&r.level)))
+                    && (!by_region || region_terms[i].iter().any(|t| q.regions.contains(t)))
+            })
+            .collect();
+        let mut scope = Scope::default();
+        if !q.sections.is_empty() {
+            let titles = self.section_titles.get_or_init(|| {
+                reports
+                    .iter()
+                    .map(|e| e.sections.iter().map(|s| normalize(&s.title)).collect())
+                    .collect()
+            });
+            let mut keys = FxHashSet::default();
+            for &(fnum, i) in &files {
+                let sections = &reports[i].sections;
+                let in_chain = |k: usize, w: &str| {
+                    let mut s = Some(k);
+                    while let Some(k) = s {
+                        if titles[i][k].contains(w) {
+                            return true;
+                        }
+                        s = sections[k].parent;
+                    }
+                    false
+                };
+                keys.extend(
+                    (0..sections.len())
+                        .filter(|&k| q.sections.iter().all(|w| in_chain(k, w)))
+                        .map(|k| section_key(fnum, k as u64)),
+                );
+            }
+            scope.sections = Some(Arc::new(keys));
+        }
+        if by_region || by_level {
+            let mut allowed = vec![false; self.by_fnum.len()];
+            for &(n, _) in &files {
+                allowed[n as usize] = true;
+            }
+            scope.files = Some(Arc::new(allowed));
+        }
+        scope
     }
 
     /// Runs a query: the top hits with snippets, and counts over every match.
@@ -544,7 +623,7 @@ impl Engine {
             })
             .filter(|t| searcher.doc_freq(t).is_ok_and(|n| n <= common))
             .collect();
-        let tq = q.to_tantivy(&self.fields, &self.pairs, &rank_words);
+        let tq = q.to_tantivy(&self.fields, &self.pairs, &rank_words, &self.scope(&q));
         let per_file = PerFile {
             files: self.by_fnum.len(),
         };

@@ -1,7 +1,7 @@
 //! Turning reports into paragraph documents: parsing files in parallel, building the
 //! catalog, and feeding tantivy's writer.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
@@ -243,25 +243,8 @@ pub fn region_terms(region: Option<&Region>) -> Vec<String> {
 /// Adds one document per paragraph of a report.
 pub fn add_report(writer: &IndexWriter, f: &Fields, item: &ToIndex) -> tantivy::Result<()> {
     let report = &item.report;
-    let regions = region_terms(report.meta.region.as_ref());
-    let level = report.meta.region.as_ref().map(|r| r.level.as_str());
     let year = u64::from(report.meta.year.unwrap_or(0));
-    // Each section's title chain, innermost last.
-    let mut chains: HashMap<usize, String> = HashMap::new();
     for (i, p) in report.paragraphs.iter().enumerate() {
-        let chain = chains.entry(p.section).or_insert_with(|| {
-            let mut titles = Vec::new();
-            let mut s = Some(p.section);
-            while let Some(k) = s {
-                let Some(sec) = report.sections.get(k) else {
-                    break;
-                };
-                titles.push(sec.title.as_str());
-                s = sec.parent;
-            }
-            titles.reverse();
-            titles.join("\n")
-        });
         let mut doc = TantivyDocument::default();
         doc.add_text(f.file, &report.meta.file);
         doc.add_u64(f.fnum, u64::from(item.fnum));
@@ -271,18 +254,7 @@ pub fn add_report(writer: &IndexWriter, f: &Fields, item: &ToIndex) -> tantivy::
         if let Some(w) = item.words.get(i) {
             doc.add_text(f.words, w);
         }
-        if std::env::var_os("EXP_NOREG").is_none() {
-            for r in &regions {
-                doc.add_text(f.region, r);
-            }
-        }
-        if let Some(l) = level {
-            doc.add_text(f.level, l);
-        }
         doc.add_u64(f.year, year);
-        if std::env::var_os("EXP_NOSEC").is_none() {
-            doc.add_text(f.section, chain.as_str());
-        }
         writer.add_document(doc)?;
     }
     Ok(())

@@ -12,12 +12,16 @@
 
 use std::ops::{Bound, Range};
 
-use tantivy::Term;
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
+use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery,
     Query as TQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocId, SegmentReader, Term};
 
 use super::QueryError;
 use super::normalize::{Normalized, normalize};
@@ -290,6 +294,7 @@ impl Query {
         f: &Fields,
         pairs: &Pairs,
         rank_words: &[Term],
+        scope: &Scope,
     ) -> Box<dyn TQuery> {
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
         for group in &self.must {
@@ -310,21 +315,14 @@ impl Query {
             clauses.push((Occur::MustNot, exact(f.exact, t, pairs)));
         }
         let mut filters: Vec<Box<dyn TQuery>> = Vec::new();
-        if !self.regions.is_empty() {
-            filters.push(any_of(f.region, &self.regions));
-        }
-        if !self.levels.is_empty() {
-            let names: Vec<String> = self.levels.iter().map(|l| l.as_str().to_string()).collect();
-            filters.push(any_of(f.level, &names));
+        if !scope.is_all() {
+            filters.push(scope.query(f));
         }
         if let Some((a, b)) = self.years {
             filters.push(Box::new(RangeQuery::new(
                 Bound::Included(Term::from_field_u64(f.year, u64::from(a))),
                 Bound::Included(Term::from_field_u64(f.year, u64::from(b))),
             )));
-        }
-        for s in &self.sections {
-            filters.push(exact(f.section, s, pairs));
         }
         if self.must.is_empty() {
             filters.push(Box::new(AllQuery));
@@ -346,18 +344,53 @@ impl Query {
     }
 }
 
-fn any_of(field: Field, values: &[String]) -> Box<dyn TQuery> {
-    let qs: Vec<(Occur, Box<dyn TQuery>)> = values
-        .iter()
-        .map(|v| {
-            let q: Box<dyn TQuery> = Box::new(TermQuery::new(
-                Term::from_field_text(field, v),
-                IndexRecordOption::Basic,
-            ));
-            (Occur::Should, q)
-        })
-        .collect();
-    Box::new(BooleanQuery::new(qs))
+/// The `region:`, `level:` and `section:` filters as the catalog resolves them (the
+/// engine does): which file numbers, and which sections ([`section_key`]), a matching
+/// paragraph may have; `None` when the query does not restrict them. Checked on the
+/// paragraphs' fast fields, this keeps a dozen region and title terms out of every
+/// paragraph's document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Scope {
+    /// Indexed by file number.
+    pub files: Option<Arc<Vec<bool>>>,
+    pub sections: Option<Arc<FxHashSet<u64>>>,
+}
+
+/// A section of file number `fnum` as one number.
+pub(crate) fn section_key(fnum: u32, sec: u64) -> u64 {
+    (u64::from(fnum) << 32) | (sec & 0xffff_ffff)
+}
+
+impl Scope {
+    fn is_all(&self) -> bool {
+        self.files.is_none() && self.sections.is_none()
+    }
+
+    /// The documents in scope, read from the `fnum` and `sec` fast fields.
+    fn query(&self, f: &Fields) -> Box<dyn TQuery> {
+        let (files, sections) = (self.files.clone(), self.sections.clone());
+        let (fnum, sec) = (f.fnum, f.sec);
+        let predicate = FunctionPredicate::from(move |segment: &SegmentReader| {
+            let fast = segment.fast_fields();
+            let fnums = fast.u64(segment.schema().get_field_name(fnum))?;
+            let secs = fast.u64(segment.schema().get_field_name(sec))?;
+            let (files, sections) = (files.clone(), sections.clone());
+            Ok(move |doc: DocId| {
+                let Some(n) = fnums.first(doc) else {
+                    return false;
+                };
+                files
+                    .as_ref()
+                    .is_none_or(|a| a.get(n as usize).copied().unwrap_or(false))
+                    && sections.as_ref().is_none_or(|s| {
+                        secs.first(doc).is_some_and(|k| {
+                            s.contains(&section_key(u32::try_from(n).unwrap_or(u32::MAX), k))
+                        })
+                    })
+            })
+        });
+        Box::new(DocPredicateQuery::from(predicate))
+    }
 }
 
 /// The exact (grep) query for one normalised string: the phrase of its
@@ -448,7 +481,10 @@ mod tests {
         move |q| {
             let query = Query::parse(&format!("\"{q}\"")).unwrap();
             let mut v: Vec<u32> = searcher
-                .search(&*query.to_tantivy(&f, &pairs, &[]), &DocSetCollector)
+                .search(
+                    &*query.to_tantivy(&f, &pairs, &[], &Scope::default()),
+                    &DocSetCollector,
+                )
                 .unwrap()
                 .into_iter()
                 .map(|a| a.doc_id)

@@ -10,18 +10,20 @@ use tantivy::{IndexBuilder, IndexSettings};
 use super::tokenizer::{EXACT, WORDS};
 
 /// Bumped whenever the schema, the tokenisers or the stored layout change (forces a rebuild).
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The fields of a paragraph document.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     /// Relative path of the report file (indexed raw, to delete a file's paragraphs).
     pub file: Field,
-    /// The file's number in the manifest (fast: counting per report).
+    /// The file's number in the manifest (fast: counting per report, and the `region:`
+    /// and `level:` filters, which the catalog resolves to file numbers).
     pub fnum: Field,
     /// Paragraph index in the report.
     pub para: Field,
-    /// Index of the paragraph's section in the report's outline.
+    /// Index of the paragraph's section in the report's outline (fast: the `section:`
+    /// filter, which the catalog resolves to sections).
     pub sec: Field,
     /// The paragraph: stored as written, indexed as every character and bigrams of the
     /// index's frequent pairs, with positions, for exact phrases (see
@@ -31,14 +33,8 @@ pub struct Fields {
     /// jieba words of three characters or more, as [`super::tokenizer::ranking_words`]
     /// gives them (ranking).
     pub words: Field,
-    /// Region names and codes of every level (normalised, raw).
-    pub region: Field,
-    /// `national`, `province`, `prefecture`, `county`.
-    pub level: Field,
     /// Year (0 when unknown).
     pub year: Field,
-    /// Titles of the paragraph's section and its ancestors (as `exact`).
-    pub section: Field,
 }
 
 impl Fields {
@@ -61,13 +57,10 @@ impl Fields {
             file: b.add_text_field("file", STRING | STORED),
             fnum: b.add_u64_field("fnum", FAST | STORED),
             para: b.add_u64_field("para", STORED),
-            sec: b.add_u64_field("sec", STORED),
+            sec: b.add_u64_field("sec", FAST | STORED),
             exact: b.add_text_field("exact", positional(EXACT).set_stored()),
             words: b.add_text_field("words", words),
-            region: b.add_text_field("region", STRING),
-            level: b.add_text_field("level", STRING),
             year: b.add_u64_field("year", INDEXED | FAST),
-            section: b.add_text_field("section", positional(EXACT)),
         };
         (b.build(), fields)
     }
@@ -100,10 +93,7 @@ impl Fields {
             sec: f("sec")?,
             exact: f("exact")?,
             words: f("words")?,
-            region: f("region")?,
-            level: f("level")?,
             year: f("year")?,
-            section: f("section")?,
         })
     }
 }
