@@ -55,9 +55,9 @@ pub struct Meta {
 
 /// The line with every space removed.
 fn squeeze(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}')
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter(|&c| !crate::text::is_space(c)));
+    out
 }
 
 /// Index one past the preamble: the first 各位代表 line if it is early, else a few lines.
@@ -90,6 +90,10 @@ static TITLE_DECOR: LazyLock<Regex> = LazyLock::new(|| {
 /// `政府工作报告（摘要）`,
 /// `政府工作报告——2025年1月13日在…` (the part before the dateline).
 fn title_from_line(line: &str) -> Option<String> {
+    // Every title ends in 工作报告 (spaced or not): most lines are out at once.
+    if !line.contains('告') {
+        return None;
+    }
     let s = squeeze(line);
     let s = s
         .strip_prefix("标题")

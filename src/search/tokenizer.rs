@@ -22,6 +22,7 @@ use tantivy::Index;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::normalize::normalize;
+use crate::text::is_space;
 
 /// Name of the exact tokeniser: characters, bigrams of frequent pairs.
 pub const EXACT: &str = "gwr_exact";
@@ -152,7 +153,7 @@ impl Pairs {
             .fold(FxHashMap::<u64, u32>::default, |mut m, (_, t)| {
                 let mut prev: Option<char> = None;
                 for c in normalize(t).chars() {
-                    if c.is_whitespace() {
+                    if is_space(c) {
                         prev = None;
                         continue;
                     }
@@ -233,7 +234,7 @@ impl TokenStream for CharStream {
         // A space is a token too, so that a phrase with a space matches only text with
         // that space there; it starts no bigram.
         if let Some(n) = next {
-            if !c.is_whitespace() && self.pairs.contains(c, n) {
+            if !is_space(c) && self.pairs.contains(c, n) {
                 self.token.text.push(n);
                 to += n.len_utf8();
             }
@@ -284,7 +285,7 @@ pub fn ranking_words(text: &str) -> String {
     let norm = normalize(text);
     let mut out = String::new();
     for t in jieba().cut_for_search(&norm, false) {
-        if is_indexed_word(t.word) && !t.word.contains(char::is_whitespace) {
+        if is_indexed_word(t.word) && !t.word.contains(is_space) {
             if !out.is_empty() {
                 out.push(' ');
             }
@@ -318,7 +319,7 @@ pub fn exact_terms(normalized: &str, pairs: &Pairs) -> ExactTerms {
         return out;
     }
     let bigram_at =
-        |i: usize| i + 1 < n && !chars[i].is_whitespace() && pairs.contains(chars[i], chars[i + 1]);
+        |i: usize| i + 1 < n && !is_space(chars[i]) && pairs.contains(chars[i], chars[i + 1]);
     let mut i = 0;
     while i + 1 < n {
         if bigram_at(i) {

@@ -199,13 +199,18 @@ pub fn squeeze(s: &str) -> Cow<'_, str> {
 /// The comparison key of a line: no whitespace, full-width ASCII forms folded (，/, ：/:
 /// （/( …), so a copy that differs only in punctuation width still matches.
 pub fn fold_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
-            c => c,
-        })
-        .collect()
+    let mut key = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{ff01}'..='\u{ff5e}' => {
+                key.push(char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c));
+            }
+            '\u{200b}' => {}
+            c if crate::text::is_space(c) => {}
+            c => key.push(c),
+        }
+    }
+    key
 }
 
 /// Whether the line is site furniture, and how strong a marker it is.
