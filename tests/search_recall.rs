@@ -353,6 +353,11 @@ fn filters_combine() {
     );
     assert!(!want.is_empty());
     assert_eq!(got, want);
+    // A name without its suffix selects what the full name does.
+    let short = searched("发展 region:河北");
+    assert!(!short.is_empty());
+    assert_eq!(short, searched("发展 region:河北省"));
+    assert_eq!(searched("发展 region:保定"), searched("发展 region:保定市"));
     assert!(searched("发展 region:火星").is_empty());
     assert!(searched("section:没有这样的标题").is_empty());
 }

@@ -12,7 +12,7 @@ use tantivy::schema::{TantivyDocument, Value};
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use super::collect::PerFile;
-use super::indexer::region_terms;
+use super::indexer::region_selected;
 use super::indexer::{self, ToIndex};
 use super::normalize::normalize;
 use super::query::{Query, Scope, section_key};
@@ -39,9 +39,6 @@ pub struct Engine {
     pairs: Arc<Pairs>,
     /// Catalog position of each file number (`u32::MAX`: not a report).
     by_fnum: Vec<u32>,
-    /// Per catalog position, the `region:` values that select the report (made on the
-    /// first region filter).
-    region_terms: OnceLock<Vec<Vec<String>>>,
     /// Per catalog position, the report's section titles, normalised (made on the first
     /// section filter).
     section_titles: OnceLock<Vec<Vec<String>>>,
@@ -495,7 +492,6 @@ impl Engine {
             reader,
             fields,
             by_fnum,
-            region_terms: OnceLock::new(),
             section_titles: OnceLock::new(),
             stats,
             warnings: Vec::new(),
@@ -531,16 +527,6 @@ impl Engine {
         let reports = &self.catalog.reports;
         let by_region = !q.regions.is_empty();
         let by_level = !q.levels.is_empty();
-        let region_terms = if by_region {
-            self.region_terms.get_or_init(|| {
-                reports
-                    .iter()
-                    .map(|e| region_terms(e.meta.region.as_ref()))
-                    .collect()
-            })
-        } else {
-            &[][..]
-        };
         let files: Vec<(u32, usize)> = self
             .by_fnum
             .iter()
@@ -550,7 +536,7 @@ impl Engine {
             .filter(|&(_, i)| {
                 let region = reports[i].meta.region.as_ref();
                 (!by_level || region.is_some_and(|r| q.levels.contains(&r.level)))
-                    && (!by_region || region_terms[i].iter().any(|t| q.regions.contains(t)))
+                    && (!by_region || region.is_some_and(|r| region_selected(r, &q.regions)))
             })
             .collect();
         let mut scope = Scope::default();

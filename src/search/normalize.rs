@@ -61,6 +61,16 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// [`normalize`], borrowing `text` when it is its own normal form (most names are).
+#[must_use]
+pub fn normalize_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(is_own_form) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(normalize(text))
+    }
+}
+
 /// Normalised text with, for each of its bytes, the byte range of the original character
 /// it came from.
 #[derive(Debug, Clone, Default)]
@@ -123,6 +133,16 @@ mod tests {
         }
         assert_eq!(normalize(text), slow);
         assert_eq!(normalize(text), Normalized::new(text).text);
+    }
+
+    #[test]
+    fn normal_text_is_borrowed() {
+        assert!(matches!(
+            normalize_cow("河北省130000"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(normalize_cow("Ｈebei"), "hebei");
+        assert!(matches!(normalize_cow("Hebei"), std::borrow::Cow::Owned(_)));
     }
 
     #[test]
