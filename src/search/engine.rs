@@ -579,11 +579,7 @@ impl Engine {
             scope.sections = Some(Arc::new(keys));
         }
         if by_region || by_level {
-            let mut allowed = vec![false; self.by_fnum.len()];
-            for &(n, _) in &files {
-                allowed[n as usize] = true;
-            }
-            scope.files = Some(Arc::new(allowed));
+            scope.files = Some(files.iter().map(|&(n, _)| u64::from(n)).collect());
         }
         scope
     }

@@ -18,7 +18,7 @@ use rustc_hash::FxHashSet;
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery,
-    Query as TQuery, RangeQuery, TermQuery,
+    Query as TQuery, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, SegmentReader, Term};
@@ -346,13 +346,13 @@ impl Query {
 
 /// The `region:`, `level:` and `section:` filters as the catalog resolves them (the
 /// engine does): which file numbers, and which sections ([`section_key`]), a matching
-/// paragraph may have; `None` when the query does not restrict them. Checked on the
-/// paragraphs' fast fields, this keeps a dozen region and title terms out of every
-/// paragraph's document.
+/// paragraph may have; `None` when the query does not restrict them. A paragraph has
+/// one file-number term, and its section is checked on the `sec` fast field, which
+/// keeps a dozen region and title terms out of every paragraph's document.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scope {
-    /// Indexed by file number.
-    pub files: Option<Arc<Vec<bool>>>,
+    /// File numbers, sorted.
+    pub files: Option<Vec<u64>>,
     pub sections: Option<Arc<FxHashSet<u64>>>,
 }
 
@@ -366,31 +366,50 @@ impl Scope {
         self.files.is_none() && self.sections.is_none()
     }
 
-    /// The documents in scope, read from the `fnum` and `sec` fast fields.
+    /// The documents in scope: those of the files (their `fnum` terms), and of those the
+    /// ones whose `sec` fast field names a section in scope.
     fn query(&self, f: &Fields) -> Box<dyn TQuery> {
-        let (files, sections) = (self.files.clone(), self.sections.clone());
-        let (fnum, sec) = (f.fnum, f.sec);
-        let predicate = FunctionPredicate::from(move |segment: &SegmentReader| {
-            let fast = segment.fast_fields();
-            let fnums = fast.u64(segment.schema().get_field_name(fnum))?;
-            let secs = fast.u64(segment.schema().get_field_name(sec))?;
-            let (files, sections) = (files.clone(), sections.clone());
-            Ok(move |doc: DocId| {
-                let Some(n) = fnums.first(doc) else {
-                    return false;
-                };
-                files
-                    .as_ref()
-                    .is_none_or(|a| a.get(n as usize).copied().unwrap_or(false))
-                    && sections.as_ref().is_none_or(|s| {
-                        secs.first(doc).is_some_and(|k| {
-                            s.contains(&section_key(u32::try_from(n).unwrap_or(u32::MAX), k))
-                        })
-                    })
-            })
-        });
-        Box::new(DocPredicateQuery::from(predicate))
+        let mut parts: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        if let Some(files) = &self.files {
+            parts.push((Occur::Must, any_file(f.fnum, files)));
+        }
+        if let Some(sections) = &self.sections {
+            // The files with a section in scope first, so that only their paragraphs
+            // have their section looked up.
+            let mut files: Vec<u64> = sections.iter().map(|k| k >> 32).collect();
+            files.sort_unstable();
+            files.dedup();
+            parts.push((Occur::Must, any_file(f.fnum, &files)));
+            let sections = sections.clone();
+            let (fnum, sec) = (f.fnum, f.sec);
+            let predicate = FunctionPredicate::from(move |segment: &SegmentReader| {
+                let fast = segment.fast_fields();
+                let fnums = fast.u64(segment.schema().get_field_name(fnum))?;
+                let secs = fast.u64(segment.schema().get_field_name(sec))?;
+                let sections = sections.clone();
+                Ok(
+                    move |doc: DocId| match (fnums.first(doc), secs.first(doc)) {
+                        (Some(n), Some(k)) => {
+                            sections.contains(&section_key(u32::try_from(n).unwrap_or(u32::MAX), k))
+                        }
+                        _ => false,
+                    },
+                )
+            });
+            parts.push((Occur::Must, Box::new(DocPredicateQuery::from(predicate))));
+        }
+        Box::new(BooleanQuery::new(parts))
     }
+}
+
+/// Documents of any of these file numbers.
+fn any_file(field: Field, fnums: &[u64]) -> Box<dyn TQuery> {
+    if fnums.is_empty() {
+        return Box::new(EmptyQuery);
+    }
+    Box::new(TermSetQuery::new(
+        fnums.iter().map(|&n| Term::from_field_u64(field, n)),
+    ))
 }
 
 /// The exact (grep) query for one normalised string: the phrase of its

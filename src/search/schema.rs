@@ -10,15 +10,16 @@ use tantivy::{IndexBuilder, IndexSettings};
 use super::tokenizer::{EXACT, WORDS};
 
 /// Bumped whenever the schema, the tokenisers or the stored layout change (forces a rebuild).
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The fields of a paragraph document.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     /// Relative path of the report file (indexed raw, to delete a file's paragraphs).
     pub file: Field,
-    /// The file's number in the manifest (fast: counting per report, and the `region:`
-    /// and `level:` filters, which the catalog resolves to file numbers).
+    /// The file's number in the manifest (fast: counting per report; indexed: the
+    /// `region:`, `level:` and `section:` filters, which the catalog resolves to file
+    /// numbers).
     pub fnum: Field,
     /// Paragraph index in the report.
     pub para: Field,
@@ -55,7 +56,7 @@ impl Fields {
         );
         let fields = Fields {
             file: b.add_text_field("file", STRING | STORED),
-            fnum: b.add_u64_field("fnum", FAST | STORED),
+            fnum: b.add_u64_field("fnum", INDEXED | FAST | STORED),
             para: b.add_u64_field("para", STORED),
             sec: b.add_u64_field("sec", FAST | STORED),
             exact: b.add_text_field("exact", positional(EXACT).set_stored()),
