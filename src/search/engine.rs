@@ -537,6 +537,10 @@ impl Engine {
         let reports = &self.catalog.reports;
         let by_region = !q.regions.is_empty();
         let by_level = !q.levels.is_empty();
+        let mut scope = Scope::default();
+        if !by_region && !by_level && q.sections.is_empty() {
+            return scope;
+        }
         let files: Vec<(u32, usize)> = self
             .by_fnum
             .iter()
@@ -549,7 +553,6 @@ impl Engine {
                     && (!by_region || region.is_some_and(|r| region_selected(r, &q.regions)))
             })
             .collect();
-        let mut scope = Scope::default();
         if !q.sections.is_empty() {
             let titles = self.section_titles.get_or_init(|| {
                 reports
@@ -576,9 +579,9 @@ impl Engine {
                         .map(|k| section_key(fnum, k as u64)),
                 );
             }
+            // The sections are of the files in scope already.
             scope.sections = Some(Arc::new(keys));
-        }
-        if by_region || by_level {
+        } else {
             scope.files = Some(files.iter().map(|&(n, _)| u64::from(n)).collect());
         }
         scope

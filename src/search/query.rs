@@ -353,6 +353,7 @@ impl Query {
 pub(crate) struct Scope {
     /// File numbers, sorted.
     pub files: Option<Vec<u64>>,
+    /// Sections, of the files in scope (their files need not be in `files` too).
     pub sections: Option<Arc<FxHashSet<u64>>>,
 }
 
