@@ -553,7 +553,9 @@ impl Engine {
                     && (!by_region || region.is_some_and(|r| region_selected(r, &q.regions)))
             })
             .collect();
-        if !q.sections.is_empty() {
+        if q.sections.is_empty() {
+            scope.files = Some(files.iter().map(|&(n, _)| u64::from(n)).collect());
+        } else {
             let titles = self.section_titles.get_or_init(|| {
                 reports
                     .iter()
@@ -581,8 +583,6 @@ impl Engine {
             }
             // The sections are of the files in scope already.
             scope.sections = Some(Arc::new(keys));
-        } else {
-            scope.files = Some(files.iter().map(|&(n, _)| u64::from(n)).collect());
         }
         scope
     }
