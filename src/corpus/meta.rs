@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::corpus::clean::lines::squeeze;
 use crate::corpus::structure::{is_opening_address, trim};
 
 /// The preamble is looked for in this many lines when no 各位代表 line ends it.
@@ -51,13 +52,6 @@ pub struct Meta {
     pub speaker: Option<String>,
     pub speaker_title: Option<String>,
     pub warnings: Vec<String>,
-}
-
-/// The line with every space removed.
-fn squeeze(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    out.extend(s.chars().filter(|&c| !crate::text::is_space(c)));
-    out
 }
 
 /// Index one past the preamble: the first 各位代表 line if it is early, else a few lines.
@@ -97,7 +91,7 @@ fn title_from_line(line: &str) -> Option<String> {
     let s = squeeze(line);
     let s = s
         .strip_prefix("标题")
-        .map_or(s.as_str(), |r| r.trim_start_matches(['：', ':']));
+        .map_or(&*s, |r| r.trim_start_matches(['：', ':']));
     if s.contains(['>', '|', '/', '＞']) {
         // a breadcrumb: 首页>公开>政府工作报告
         return None;

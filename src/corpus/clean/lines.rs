@@ -185,12 +185,11 @@ pub fn normalise(line: &str) -> String {
 
 /// The line without any whitespace (for comparing lines and matching preamble forms).
 pub fn squeeze(s: &str) -> Cow<'_, str> {
-    if s.contains(|c: char| c.is_whitespace() || c == '\u{200b}') {
-        Cow::Owned(
-            s.chars()
-                .filter(|c| !c.is_whitespace() && *c != '\u{200b}')
-                .collect(),
-        )
+    let gone = |c: char| crate::text::is_space(c) || c == '\u{200b}';
+    if s.contains(gone) {
+        let mut out = String::with_capacity(s.len());
+        out.extend(s.chars().filter(|&c| !gone(c)));
+        Cow::Owned(out)
     } else {
         Cow::Borrowed(s)
     }
