@@ -69,11 +69,13 @@ pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
     }
     let decoded = decode::decode(bytes)?;
     let cleaned = clean::clean(&decoded.text);
+    // Counted up to the larger threshold only: past it, the exact count does not matter.
     let han = cleaned
         .lines
         .iter()
         .flat_map(|l| l.chars())
         .filter(|c| is_han(*c))
+        .take(MIN_REPORT_HAN.max(MIN_TITLED_REPORT_HAN))
         .count();
     let titled = || {
         cleaned

@@ -66,6 +66,9 @@ struct Matcher {
     ac: CharwiseDoubleArrayAhoCorasick<u32>,
     /// Per pattern: its text and the divisions it may mean.
     patterns: Vec<(&'static str, Vec<(&'static Division, NameKind)>)>,
+    /// Per pattern: whether it is one of the [`COMMON_WORDS`] (looked up once here, not
+    /// on each of the thousands of hits of a report).
+    common: Vec<bool>,
 }
 
 /// Every gazetteer name of two or more characters, built on the first inference (about
@@ -93,7 +96,12 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
                 .map(|(i, p)| (p.0, u32::try_from(i).unwrap_or(u32::MAX))),
         )
         .expect("the gazetteer's names build a matcher");
-    Matcher { ac, patterns }
+    let common = patterns.iter().map(|(t, _)| is_common(t)).collect();
+    Matcher {
+        ac,
+        patterns,
+        common,
+    }
 });
 
 /// A place a name may mean, and how the name matched it.
@@ -108,6 +116,8 @@ struct Hit {
     /// A short form followed by 新区 (光明新区, 坪山新区: Shenzhen's former functional areas,
     /// now districts): a place even when the short form is also an everyday word.
     new_area: bool,
+    /// The name is one of the [`COMMON_WORDS`].
+    common: bool,
 }
 
 /// Place-like words that precede 新区 in a county's own plans (城南新区, 河东新区, 高新区):
@@ -121,7 +131,8 @@ fn hits(text: &str) -> Vec<Hit> {
     let m: &'static Matcher = &MATCHER;
     m.ac.leftmost_find_iter(text)
         .map(|mat| {
-            let (t, c) = &m.patterns[mat.value() as usize];
+            let i = mat.value() as usize;
+            let (t, c) = &m.patterns[i];
             let new_area = text[mat.end()..].starts_with("新区")
                 && !t.starts_with('城')
                 && !NEW_AREA_NOT_PLACES.contains(t)
@@ -132,6 +143,7 @@ fn hits(text: &str) -> Vec<Hit> {
                 text: t,
                 cands: c,
                 new_area,
+                common: m.common[i],
             }
         })
         .collect()
@@ -140,7 +152,7 @@ fn hits(text: &str) -> Vec<Hit> {
 /// Hits that mean a place, not an everyday word: a full or former name, a short form that is
 /// not a common word, or a short form naming a former 新区.
 fn meaningful(h: &Hit) -> bool {
-    h.cands.iter().any(|(_, k)| *k != NameKind::Short) || !is_common(h.text) || h.new_area
+    h.cands.iter().any(|(_, k)| *k != NameKind::Short) || !h.common || h.new_area
 }
 
 /// The level words a report uses of itself, and the suffixes of names they fit.

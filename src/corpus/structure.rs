@@ -426,6 +426,12 @@ fn head_end(lines: &[String]) -> usize {
 
 /// Where the appendices start: glossary and attachment headings in the second half of the
 /// report's text (a stray 注释 line in the body must not swallow the speech).
+/// Whether `line` has at most `n` characters other than spaces (a heading's length; the
+/// longer lines of a report are told apart without copying them).
+fn at_most_chars(line: &str, n: usize) -> bool {
+    line.chars().filter(|c| !c.is_whitespace()).nth(n).is_none()
+}
+
 fn appendix_starts(lines: &[String]) -> Vec<(usize, SectionKind)> {
     let total: usize = lines.iter().map(String::len).sum();
     let mut before = 0;
@@ -433,7 +439,7 @@ fn appendix_starts(lines: &[String]) -> Vec<(usize, SectionKind)> {
     for (i, l) in lines.iter().enumerate() {
         let at = before;
         before += l.len();
-        if i == 0 || at * 2 < total {
+        if i == 0 || at * 2 < total || !at_most_chars(l, 40) {
             continue;
         }
         if is_glossary_heading(l) {

@@ -78,9 +78,18 @@ static SOFT: LazyLock<Regex> = LazyLock::new(|| {
     ])
 });
 
+/// Footer words anywhere in a line. Apart from [`HARD`]'s line starts: every branch here
+/// begins with a literal, which the regex engine looks for before running its automaton,
+/// while a mix with `^` branches would run the automaton over every line.
+static HARD_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"ICP备|ICP证|ICP\s*\d|网站标识码|公网安备|版权所有|Copyright|©|责任编辑|我要纠错|即将离开.{0,30}网站|不良信息举报|建议使用.{0,24}(?:分辨率|浏览器)",
+    )
+});
+
+/// Footer lines by how they start.
 static HARD: LazyLock<Regex> = LazyLock::new(|| {
     any_of(&[
-        r"ICP备|ICP证|ICP\s*\d|网站标识码|公网安备|版权所有|Copyright|©|责任编辑|我要纠错|即将离开.{0,30}网站|不良信息举报|建议使用.{0,24}(?:分辨率|浏览器)",
         r"^(?:技术支持|网站地图|转载声明|免责声明|联系我们|网站声明|隐私声明|关于我们)\s*(?:[：:|｜]|$)",
         r"^(?:主办|承办|协办|主管|维护|运维)(?:单位)?\s*[：:]",
         r"^(?:相关新闻|相关报道|相关文章|相关链接|相关附件|相关阅读|相关资讯|相关稿件|相关信息|延伸阅读|阅读排行|热门文章|热点推荐|推荐阅读|标签云|热门标签|本栏最新|本栏推荐|上一篇|下一篇|分享到)\s*(?:>>|》|：|:)?",
@@ -195,21 +204,31 @@ pub fn squeeze(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// The comparison key of a line: no whitespace, full-width ASCII forms folded (，/, ：/:
-/// （/( …), so a copy that differs only in punctuation width still matches.
-pub fn fold_key(s: &str) -> String {
-    let mut key = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\u{ff01}'..='\u{ff5e}' => {
-                key.push(char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c));
+/// The comparison key of a line, hashed: no whitespace, full-width ASCII forms folded
+/// (，/, ：/: （/( …), so a copy that differs only in punctuation width still matches. The
+/// 128-bit hash stands for the key itself (a collision among a report's lines is out of
+/// reach), so the key is never built: runs of characters that stay as they are go to the
+/// hasher whole.
+pub fn fold_hash(s: &str) -> u128 {
+    let mut h = twox_hash::XxHash3_128::new();
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let folded = match c {
+            '\u{ff01}'..='\u{ff5e}' => Some(u8::try_from(u32::from(c) - 0xfee0).ok()),
+            '\u{200b}' => Some(None),
+            c if crate::text::is_space(c) => Some(None),
+            _ => None,
+        };
+        if let Some(f) = folded {
+            h.write(&s.as_bytes()[run..i]);
+            if let Some(b) = f {
+                h.write(&[b]);
             }
-            '\u{200b}' => {}
-            c if crate::text::is_space(c) => {}
-            c => key.push(c),
+            run = i + c.len_utf8();
         }
     }
-    key
+    h.write(&s.as_bytes()[run..]);
+    h.finish_128()
 }
 
 /// Whether the line is site furniture, and how strong a marker it is.
@@ -223,7 +242,7 @@ pub fn furniture(line: &str) -> Option<Furniture> {
     if SOFT.is_match(line) || (chars <= 80 && CAPTION.is_match(line)) {
         return Some(Furniture::Soft);
     }
-    HARD.is_match(line).then_some(Furniture::Hard)
+    (HARD.is_match(line) || HARD_ANYWHERE.is_match(line)).then_some(Furniture::Hard)
 }
 
 /// The preamble form of a line, if it has one.
@@ -305,6 +324,16 @@ pub fn is_appendix_start(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_hash_ignores_spaces_and_width() {
+        let h = fold_hash("各位代表，现在我代表市人民政府（１）");
+        assert_eq!(h, fold_hash("各位代表,现在 我代表\u{3000}市人民政府(1)"));
+        assert_eq!(h, fold_hash("各位代表,\u{200b}现在我代表市人民政府（1）\t"));
+        assert_ne!(h, fold_hash("各位代表，现在我代表县人民政府（１）"));
+        assert_ne!(h, fold_hash("各位代表，现在我代表市人民政府（１"));
+        assert_ne!(fold_hash("ab"), fold_hash("a"));
+    }
 
     #[test]
     fn furniture_lines() {

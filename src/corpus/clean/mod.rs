@@ -24,10 +24,8 @@ pub mod html;
 pub mod join;
 pub mod lines;
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use lines::{Furniture, Preamble};
+use rustc_hash::FxHashSet;
 
 /// The cleaned report.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -282,22 +280,16 @@ fn find_start(raw: &[String], kinds: &[Kind], han: &[usize]) -> usize {
 fn mark_duplicates(raw: &[String], kinds: &[Kind], han: &[usize], start: usize) -> Vec<bool> {
     let n = raw.len();
     let mut dup = vec![false; n];
-    let mut first: HashMap<String, usize, BuildHasherDefault<twox_hash::XxHash64>> =
-        HashMap::default();
+    // Keys are hashes already: the set's own hashing need not mix them again.
+    let mut seen: FxHashSet<u128> = FxHashSet::default();
     let mut repeat = vec![false; n];
     let mut long = vec![false; n];
     for i in start..n {
         if kinds[i] != Kind::Text {
             continue;
         }
-        let key = lines::fold_key(&raw[i]);
         long[i] = han[i] >= LONG_HAN;
-        match first.get(&key) {
-            Some(_) => repeat[i] = true,
-            None => {
-                first.insert(key, i);
-            }
-        }
+        repeat[i] = !seen.insert(lines::fold_hash(&raw[i]));
     }
     // A long repeated line is dropped when it is part of a repeated run: the long line before
     // or after it repeats too. (A single repeated line, such as a linked phrase like

@@ -118,6 +118,11 @@ static NEWS: LazyLock<Regex> = LazyLock::new(|| {
 #[must_use]
 pub fn from_news(lines: &[&str]) -> Option<Speaker> {
     lines.iter().find_map(|l| {
+        // Every match ends in 政府工作报告: a plain substring search rules out most lines
+        // before the regex, whose leading `.?` gives it no literal to look for.
+        if !l.contains("政府工作报告") {
+            return None;
+        }
         NEWS.captures_iter(l).find_map(|c| {
             let name = c["name"].to_string();
             // 市长王某所作政府工作报告: 所 is not part of the name.
