@@ -15,6 +15,7 @@ use super::collect::PerFile;
 use super::indexer::region_selected;
 use super::indexer::{self, ToIndex};
 use super::normalize::normalize;
+use super::nosync::NoSyncDirectory;
 use super::query::{Query, Scope, section_key};
 use super::schema::Fields;
 use super::store::{self, Paths, State};
@@ -365,7 +366,8 @@ impl Engine {
         };
         fs::create_dir_all(&dir).map_err(|e| cannot(&e))?;
         let (builder, fields) = Fields::index_builder();
-        let index = builder.create_in_dir(&dir).map_err(|e| cannot(&e))?;
+        let directory = NoSyncDirectory::open(&dir).map_err(|e| cannot(&e))?;
+        let index = builder.open_or_create(directory).map_err(|e| cannot(&e))?;
         let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);

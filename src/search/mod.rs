@@ -9,6 +9,7 @@ mod collect;
 mod engine;
 mod indexer;
 pub mod normalize;
+mod nosync;
 pub mod query;
 mod schema;
 mod snippet;
