@@ -62,10 +62,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     let (raw, encoding) = to_unicode(bytes)?;
     // Most files need no change: they are kept without a copy.
-    let text = if first_special(&raw).is_some() {
-        sanitise(&raw)
-    } else {
-        raw
+    let text = match first_special(&raw) {
+        Some(i) => sanitise_from(&raw, i),
+        None => raw,
     };
     if text.chars().all(char::is_whitespace) {
         return Err(DecodeError::Empty);
@@ -219,11 +218,20 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// overrides and stray byte-order marks are dropped. Tabs and `\n` stay.
 #[must_use]
 pub fn sanitise(s: &str) -> String {
+    match first_special(s) {
+        Some(i) => sanitise_from(s, i),
+        None => s.to_string(),
+    }
+}
+
+/// [`sanitise`], given the index of the first special character of `s`.
+fn sanitise_from(s: &str, first: usize) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
+    let mut next = Some(first);
     loop {
         // Copy the run of ordinary characters in one go.
-        let Some(i) = first_special(rest) else {
+        let Some(i) = next.take().or_else(|| first_special(rest)) else {
             out.push_str(rest);
             return out;
         };

@@ -424,14 +424,14 @@ fn head_end(lines: &[String]) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-/// Where the appendices start: glossary and attachment headings in the second half of the
-/// report's text (a stray 注释 line in the body must not swallow the speech).
 /// Whether `line` has at most `n` characters other than spaces (a heading's length; the
 /// longer lines of a report are told apart without copying them).
 fn at_most_chars(line: &str, n: usize) -> bool {
     line.chars().filter(|c| !c.is_whitespace()).nth(n).is_none()
 }
 
+/// Where the appendices start: glossary and attachment headings in the second half of the
+/// report's text (a stray 注释 line in the body must not swallow the speech).
 fn appendix_starts(lines: &[String]) -> Vec<(usize, SectionKind)> {
     let total: usize = lines.iter().map(String::len).sum();
     let mut before = 0;
