@@ -89,11 +89,14 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
+/// Whether [`squeeze`] keeps `c` (it is not a space of any width).
+fn is_kept(c: char) -> bool {
+    !c.is_whitespace() && c != '\u{3000}' && c != '\u{a0}'
+}
+
 /// The line with every space removed: `名 词 解 释` → `名词解释`.
 fn squeeze(line: &str) -> String {
-    line.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}')
-        .collect()
+    line.chars().filter(|&c| is_kept(c)).collect()
 }
 
 /// Punctuation trimmed from the end of a title.
@@ -424,10 +427,10 @@ fn head_end(lines: &[String]) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-/// Whether `line` has at most `n` characters other than spaces (a heading's length; the
-/// longer lines of a report are told apart without copying them).
+/// Whether [`squeeze`] would leave at most `n` characters of `line` (a heading's length;
+/// the longer lines of a report are told apart without copying them).
 fn at_most_chars(line: &str, n: usize) -> bool {
-    line.chars().filter(|c| !c.is_whitespace()).nth(n).is_none()
+    line.chars().filter(|&c| is_kept(c)).nth(n).is_none()
 }
 
 /// Where the appendices start: glossary and attachment headings in the second half of the
