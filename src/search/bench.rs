@@ -112,6 +112,11 @@ pub struct BenchReport {
     pub tokenize_s: f64,
     pub build_s: f64,
     pub build_mb_s: f64,
+    /// Share of the machine's CPU time taken by the hypervisor from this virtual machine
+    /// during the build (`steal` in `/proc/stat`), in percent: a build that ran on a busy
+    /// host is slower for it, whatever the code does. `None` where the kernel does not
+    /// report it.
+    pub build_steal_pct: Option<f64>,
     pub paragraphs: u64,
     pub index_bytes: u64,
     /// Until the catalog is ready: lock, index opened, catalog cache decoded.
@@ -138,6 +143,35 @@ pub struct BenchReport {
     pub slowest: Vec<String>,
     /// The load average when the run ended (the machine may be shared).
     pub load_average: String,
+}
+
+/// The machine's CPU time so far, in clock ticks: (all, stolen by the hypervisor), from the
+/// `cpu` line of `/proc/stat`.
+#[must_use]
+pub fn cpu_ticks() -> Option<(u64, u64)> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    cpu_ticks_of(stat.lines().next()?)
+}
+
+fn cpu_ticks_of(line: &str) -> Option<(u64, u64)> {
+    let mut fields = line.split_whitespace();
+    if fields.next()? != "cpu" {
+        return None;
+    }
+    // user nice system idle iowait irq softirq steal (guest time is inside user).
+    let v: Vec<u64> = fields
+        .take(8)
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    (v.len() == 8).then(|| (v.iter().sum(), v[7]))
+}
+
+/// Percentage of the CPU time between two [`cpu_ticks`] readings that was stolen.
+fn steal_pct(before: Option<(u64, u64)>, after: Option<(u64, u64)>) -> Option<f64> {
+    let ((t0, s0), (t1, s1)) = (before?, after?);
+    let total = t1.checked_sub(t0).filter(|&t| t > 0)?;
+    Some(s1.saturating_sub(s0) as f64 * 100.0 / total as f64)
 }
 
 /// Peak resident memory of this process (`VmHWM`), in MB.
@@ -325,6 +359,7 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
     drop(parsed);
     // The full build, as `gwr index` does it.
     say(verbose, "building the index");
+    let ticks = cpu_ticks();
     let clock = Instant::now();
     let engine = Engine::open_with(
         &corpus,
@@ -333,6 +368,7 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         &mut |_| {},
     )?;
     report.build_s = clock.elapsed().as_secs_f64();
+    report.build_steal_pct = steal_pct(ticks, cpu_ticks());
     report.build_mb_s = bytes as f64 / 1e6 / report.build_s;
     report.paragraphs = engine.stats().paragraphs;
     report.index_bytes = engine.stats().index_bytes;
@@ -466,9 +502,12 @@ pub fn human(r: &BenchReport) -> String {
         r.parse_s, r.parse_mb_s, r.threads
     );
     let _ = writeln!(s, "tokenise only      {:.2} s", r.tokenize_s);
+    let steal = r.build_steal_pct.map_or(String::new(), |p| {
+        format!("; CPU stolen by the host {p:.0}%")
+    });
     let _ = writeln!(
         s,
-        "full index build   {:.2} s ({:.1} MB/s)",
+        "full index build   {:.2} s ({:.1} MB/s{steal})",
         r.build_s, r.build_mb_s
     );
     let _ = writeln!(s, "index size         {:.1} MB", mb(r.index_bytes));
@@ -500,4 +539,34 @@ pub fn human(r: &BenchReport) -> String {
         r.peak_rss_mb, r.tui_peak_rss_mb, r.build_peak_rss_mb
     );
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steal_is_the_stolen_share_of_all_cpu_time() {
+        // user nice system idle iowait irq softirq steal guest guest_nice
+        let before = cpu_ticks_of("cpu  1000 0 100 800 0 0 0 100 0 0");
+        assert_eq!(before, Some((2000, 100)));
+        let after = cpu_ticks_of("cpu  1700 0 150 900 0 0 0 250 0 0");
+        assert_eq!(after, Some((3000, 250)));
+        // 1000 ticks went by, 150 of them stolen.
+        let pct = steal_pct(before, after).unwrap();
+        assert!((pct - 15.0).abs() < 1e-9, "{pct}");
+        // Per-CPU lines, short lines and no elapsed time give nothing.
+        assert_eq!(cpu_ticks_of("cpu0 1 2 3 4 5 6 7 8"), None);
+        assert_eq!(cpu_ticks_of("cpu 1 2 3"), None);
+        assert_eq!(steal_pct(before, before), None);
+        assert_eq!(steal_pct(None, after), None);
+    }
+
+    #[test]
+    fn this_machine_reports_cpu_ticks() {
+        if std::path::Path::new("/proc/stat").exists() {
+            let (total, steal) = cpu_ticks().expect("the cpu line of /proc/stat");
+            assert!(total > 0 && steal <= total);
+        }
+    }
 }
