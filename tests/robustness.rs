@@ -213,32 +213,3 @@ fn a_corpus_of_bad_files_is_listed_with_reasons() {
     let t = text("no_headings.txt");
     assert!(t.iter().any(|l| l.starts_with("现在，我代表市人民政府")));
 }
-
-/// Decoding and cleaning speed over the demo corpus repeated to about 50 MB. Run it in
-/// release: `cargo test --release --test robustness -- --ignored --nocapture`.
-#[test]
-#[ignore = "a measurement, meaningful only in release"]
-fn decode_and_clean_throughput() {
-    let files: Vec<Vec<u8>> = Corpus::Demo
-        .files()
-        .unwrap()
-        .iter()
-        .map(|f| Corpus::Demo.read(&f.rel).unwrap().into_owned())
-        .collect();
-    let once: usize = files.iter().map(Vec::len).sum();
-    let rounds = (50 * 1024 * 1024) / once + 1;
-    let start = std::time::Instant::now();
-    let mut lines = 0;
-    for _ in 0..rounds {
-        for b in &files {
-            let d = decode::decode(b).unwrap();
-            lines += gwr::corpus::clean::clean(&d.text).lines.len();
-        }
-    }
-    let secs = start.elapsed().as_secs_f64();
-    let mb = (once * rounds) as f64 / 1024.0 / 1024.0;
-    eprintln!(
-        "decode+clean: {mb:.0} MB in {secs:.2} s = {:.1} MB/s ({lines} lines)",
-        mb / secs
-    );
-}
