@@ -1,10 +1,13 @@
 //! gwr: a terminal browser for Chinese government work reports (政府工作报告).
 //!
 //! The engine knows nothing of the screen: [`corpus`] turns raw files into reports,
-//! [`search`] indexes and queries them; [`tui`] and [`cli`] sit on top.
+//! [`search`] indexes and queries them; [`tui`] and [`cli`] sit on top, and the benchmark
+//! (`gwr bench`, [`bench`]) above the engine and the TUI it measures.
 
 #![forbid(unsafe_code)]
 
+#[doc(hidden)]
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod corpus;

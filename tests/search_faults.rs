@@ -76,7 +76,7 @@ fn index_files(corpus: &Path, data: &Path) -> Vec<PathBuf> {
 fn a_build_killed_midway_is_recovered() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
-    gwr::search::bench::generate(&corpus, 60).unwrap();
+    gwr::bench::generate(&corpus, 60).unwrap();
     demo_corpus(&corpus, 5);
     let data = tmp.path().join("data");
     let root = corpus_dir(&Corpus::dir(&corpus).unwrap(), &data);

@@ -250,15 +250,15 @@ pub fn index(ctx: &Context, args: &IndexArgs) -> anyhow::Result<ExitCode> {
 pub fn bench(ctx: &Context, args: &BenchArgs) -> anyhow::Result<ExitCode> {
     let _ = ctx;
     if let Some(dir) = &args.search_phase {
-        let v = crate::search::bench::search_phase(dir)?;
+        let v = crate::bench::search_phase(dir)?;
         write_out(&format!("{}\n", serde_json::to_string(&v)?))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let report = crate::search::bench::run(args.reports, args.keep.as_deref(), !args.json)?;
+    let report = crate::bench::run(args.reports, args.keep.as_deref(), !args.json)?;
     if args.json {
         write_out(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
     } else {
-        write_out(&crate::search::bench::human(&report))?;
+        write_out(&crate::bench::human(&report))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,7 @@
 
 mod collect;
 mod engine;
-mod indexer;
+pub(crate) mod indexer;
 pub mod normalize;
 mod nosync;
 pub mod query;
@@ -15,9 +15,6 @@ mod schema;
 mod snippet;
 mod store;
 pub mod tokenizer;
-
-#[doc(hidden)]
-pub mod bench;
 
 use std::ops::Range;
 use std::path::PathBuf;

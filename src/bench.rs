@@ -11,9 +11,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::tokenizer::{TokenStream as _, Tokenizer as _};
 
-use super::tokenizer::{CharTokenizer, Pairs, ranking_words};
-use super::{Engine, Limit, OpenOptions};
 use crate::corpus::{Corpus, Overrides, SectionKind};
+use crate::search::tokenizer::{CharTokenizer, Pairs, ranking_words};
+use crate::search::{Engine, Limit, OpenOptions};
 
 /// Real GB/T 2260 divisions of every level, for synthetic reports.
 const REGIONS: &[(&str, &str)] = &[
@@ -319,12 +319,13 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
     say(verbose, "parsing");
     let files = corpus.files()?;
     let clock = Instant::now();
-    let parsed = super::indexer::parse_files(&corpus, &files, &Overrides::default(), &mut |_| {});
+    let parsed =
+        crate::search::indexer::parse_files(&corpus, &files, &Overrides::default(), &mut |_| {});
     report.parse_s = clock.elapsed().as_secs_f64();
     report.parse_mb_s = bytes as f64 / 1e6 / report.parse_s;
     // Tokenising alone (both tokenisers, all cores).
     say(verbose, "tokenising");
-    super::tokenizer::jieba();
+    crate::search::tokenizer::jieba();
     let texts: Vec<&str> = parsed
         .iter()
         .filter_map(|p| p.result.as_ref().ok())
@@ -423,7 +424,7 @@ pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
     let t = Instant::now();
     let mut catalog_at = None;
     let engine = Engine::open(&corpus, &root.join("data"), &mut |p| {
-        if matches!(p, super::Progress::Catalog(_)) && catalog_at.is_none() {
+        if matches!(p, crate::search::Progress::Catalog(_)) && catalog_at.is_none() {
             catalog_at = Some(t.elapsed());
         }
     })?;
@@ -434,7 +435,7 @@ pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
     }
     // The TUI loads jieba in the background while the user starts typing; measure the
     // steady state, with ranking on.
-    super::tokenizer::jieba();
+    crate::search::tokenizer::jieba();
     // Three passes over every keystroke: the first touches the index cold; the best of the
     // three per keystroke filters out other processes on a shared machine.
     let strokes = keystrokes();
