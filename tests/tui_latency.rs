@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
+use gwr::bench::keystrokes::keystroke_latency;
 use gwr::corpus::Corpus;
 use gwr::search::Engine;
-use gwr::tui::keystroke_latency;
 
 #[test]
 fn keystroke_latency_measures_every_prefix() {

@@ -129,7 +129,7 @@ fn results_in_the_first_frame_after_the_answer() {
         "no results before the answer"
     );
     let res = h.source.search("示范区").unwrap();
-    let generation = h.app.search.generation;
+    let generation = h.app.search.jobs.newest();
     h.send(Msg::SearchDone {
         generation,
         result: Ok(Arc::new(res)),

@@ -6,9 +6,10 @@ mod tui_common;
 
 use crossterm::event::KeyCode;
 use gwr::tui::app::Pane;
-use gwr::tui::keymap::Mode;
-use gwr::tui::msg::{Cmd, Msg, Saved};
+use gwr::tui::focus::Mode;
+use gwr::tui::msg::{Cmd, Msg};
 use gwr::tui::regions::Row;
+use gwr::tui::state::Saved;
 use tui_common::Harness;
 
 fn started() -> Harness {
@@ -34,7 +35,7 @@ fn first_launch_opens_the_national_report() {
     };
     assert_eq!(h.app.regions.tree.nodes[node].name, "全国");
     assert!(matches!(
-        rows[h.app.regions.selected],
+        rows[h.app.regions.cursor.selected],
         Row::Report { report: 0, .. }
     ));
     assert_eq!(h.app.focus, Pane::Reader);
@@ -112,12 +113,12 @@ fn outline_follows_the_reading_position_and_jumps() {
     h.keys(":1.2");
     h.key(KeyCode::Enter);
     let report = h.app.reader.report.clone().unwrap();
-    let sel = h.app.outline.rows[h.app.outline.selected];
+    let sel = h.app.outline.rows[h.app.outline.cursor.selected];
     assert_eq!(report.sections[sel].path, "1.2");
     // Choose 2 in the outline.
     h.key(KeyCode::Char('2'));
     h.key(KeyCode::Char('j'));
-    let sel = h.app.outline.rows[h.app.outline.selected];
+    let sel = h.app.outline.rows[h.app.outline.cursor.selected];
     assert_eq!(report.sections[sel].path, "2");
     h.key(KeyCode::Enter);
     assert_eq!(h.top_para(), 10);
@@ -141,7 +142,7 @@ fn year_switching_keeps_the_region_and_section() {
         .iter()
         .position(|r| matches!(r, Row::Node { node, .. } if h.app.regions.tree.nodes[*node].name == "河北省"))
         .unwrap();
-    h.app.regions.selected = idx;
+    h.app.regions.cursor.selected = idx;
     h.key(KeyCode::Enter); // expand
     h.key(KeyCode::Char('j'));
     h.key(KeyCode::Char('j')); // 2024
@@ -196,7 +197,7 @@ fn search_flow_drops_stale_answers_and_walks_hits() {
     assert!(h.app.search.results.is_none());
     // Generation 3 supersedes 2 before 2 answers.
     h.keys("振兴");
-    let latest = h.app.search.generation;
+    let latest = h.app.search.jobs.newest();
     assert_eq!(latest, 4);
     let res = h.source.search("乡村").unwrap();
     h.send(Msg::SearchDone {
@@ -258,7 +259,7 @@ fn empty_query_clears_results_and_errors_are_shown() {
     assert!(h.app.search.results.is_some());
     h.key(KeyCode::Backspace);
     assert!(h.app.search.results.is_none());
-    let g = h.app.search.generation;
+    let g = h.app.search.jobs.newest();
     h.keys("x");
     h.send(Msg::SearchDone {
         generation: g + 1,
@@ -357,7 +358,7 @@ fn opening_a_report_shows_it_in_the_regions_tree() {
     h.keys("县域");
     h.key(KeyCode::Enter);
     assert_eq!(h.report_id(), "130600-2024");
-    let sel = h.app.regions.rows[h.app.regions.selected];
+    let sel = h.app.regions.rows[h.app.regions.cursor.selected];
     assert_eq!(
         sel,
         Row::Report {

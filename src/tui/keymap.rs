@@ -3,33 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// What the keyboard is doing: browsing, or typing into one of the input lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
-    /// Browsing the panes.
-    Normal,
-    /// Typing a search query; the results list is shown.
-    Search,
-    /// Typing a filter for the regions tree.
-    Filter,
-    /// Typing a section number after `:`.
-    Goto,
-    /// The fuzzy section picker.
-    Picker,
-    /// The help overlay.
-    Help,
-}
-
-impl Mode {
-    /// Whether printable keys are text in this mode.
-    #[must_use]
-    pub fn is_text(self) -> bool {
-        matches!(
-            self,
-            Mode::Search | Mode::Filter | Mode::Goto | Mode::Picker
-        )
-    }
-}
+use super::focus::Mode;
 
 /// Something the user asked for. `update` gives it its meaning in context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

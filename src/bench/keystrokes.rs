@@ -1,5 +1,5 @@
-//! Keystroke-to-screen latency: the app driven headless on `TestBackend` over a real
-//! engine and the real search worker.
+//! Keystroke-to-screen latency (the "key to screen" line of `gwr bench`): the TUI driven
+//! headless on `TestBackend` over a real engine and the real search worker.
 
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -9,12 +9,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::app::App;
-use super::msg::{Cmd, Msg};
-use super::theme::Theme;
-use super::worker::{Shared, start_search_worker};
-use super::{render, update};
 use crate::search::{Engine, Progress};
+use crate::tui::app::App;
+use crate::tui::msg::{Cmd, Msg};
+use crate::tui::theme::Theme;
+use crate::tui::worker::{Shared, start_search_worker};
+use crate::tui::{render, update};
 
 /// Latency figures, in milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -78,11 +78,11 @@ pub fn keystroke_latency(engine: &Arc<Engine>, queries: &[&str]) -> anyhow::Resu
                     shared.submit_search(generation, query);
                 }
             }
-            if app.search.shown != app.search.generation {
+            if app.search.jobs.pending() {
                 loop {
                     let msg = rx.recv_timeout(Duration::from_secs(30))?;
                     update(&mut app, msg);
-                    if app.search.shown == app.search.generation {
+                    if !app.search.jobs.pending() {
                         break;
                     }
                 }
