@@ -2,15 +2,13 @@
 //! search flow (generations, stale answers dropped, Enter, n/N), the picker, the filter,
 //! restore, resize.
 
-mod tui_common;
-
+use crate::common::Harness;
 use crossterm::event::KeyCode;
 use gwr::tui::app::Pane;
 use gwr::tui::focus::Mode;
 use gwr::tui::msg::{Cmd, Msg};
 use gwr::tui::regions::Row;
 use gwr::tui::state::Saved;
-use tui_common::Harness;
 
 fn started() -> Harness {
     let mut h = Harness::fixture(120, 40);

@@ -4,10 +4,9 @@
 //! The `demo_*` snapshots are of the embedded demo corpus and change when the parser
 //! does (review them with `cargo insta review`); the `fixture_*` ones use hand-made reports.
 
-mod tui_common;
-
 use std::sync::Arc;
 
+use crate::common::{Harness, Source};
 use crossterm::event::KeyCode;
 use gwr::corpus::Corpus;
 use gwr::search::Engine;
@@ -17,7 +16,6 @@ use gwr::tui::wrap::wrap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use tui_common::{Harness, Source};
 
 fn demo_engine() -> Arc<Engine> {
     static ENGINE: std::sync::OnceLock<Arc<Engine>> = std::sync::OnceLock::new();

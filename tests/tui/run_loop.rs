@@ -1,10 +1,9 @@
 //! The run loop itself on `TestBackend`: messages in, commands out to a host, frames drawn.
 
-mod tui_common;
-
 use std::sync::Arc;
 use std::sync::mpsc::{self, Sender};
 
+use crate::common::{Source, reports, screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gwr::search::Progress;
 use gwr::tui::app::App;
@@ -13,7 +12,6 @@ use gwr::tui::theme::Theme;
 use gwr::tui::{Host, run_loop};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tui_common::{Source, reports, screen};
 
 /// Answers loads from the fixture; quits (Ctrl-C) once the position has been saved.
 struct TestHost {
