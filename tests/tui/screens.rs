@@ -48,7 +48,30 @@ fn frame(h: &mut Harness) -> String {
 fn demo_start() {
     for (w, ht) in [(80, 24), (120, 40)] {
         let mut h = demo(w, ht);
-        insta::assert_snapshot!(format!("demo_start_{w}x{ht}"), frame(&mut h));
+        let screen = frame(&mut h);
+        // The first screen shows the regions with their years, the report's outline and
+        // its text together; the focused pane (the reader) has the heavy border.
+        let lines: Vec<&str> = screen.lines().collect();
+        assert!(
+            screen.contains("地区") && screen.contains("全国 2 2018–2024"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("目录") && screen.contains("前言"),
+            "{screen}"
+        );
+        assert!(screen.contains("┏ 2024年国务院政府工作报告"), "{screen}");
+        assert!(screen.contains("各位代表"), "{screen}");
+        assert!(
+            lines.iter().all(|l| !l.contains("Tab/")),
+            "folded:\n{screen}"
+        );
+        assert_eq!(
+            screen.matches('┏').count(),
+            1,
+            "one focused pane:\n{screen}"
+        );
+        insta::assert_snapshot!(format!("demo_start_{w}x{ht}"), screen);
     }
 }
 
@@ -79,13 +102,16 @@ fn demo_help_overlay() {
 
 #[test]
 fn demo_narrow_fold() {
-    let mut h = demo(80, 24);
+    // Below 60 columns one pane at a time.
+    let mut h = demo(56, 24);
     h.key(KeyCode::Tab);
     let regions = frame(&mut h);
-    assert!(regions.contains("地区"));
-    insta::assert_snapshot!("demo_narrow_regions_80x24", regions);
+    // One pane, focused; the others named in its title.
+    assert!(regions.contains("┏ 地区 Tab/2目录/3正文"), "{regions}");
+    assert!(!regions.contains('┌'), "{regions}");
+    insta::assert_snapshot!("demo_narrow_regions_56x24", regions);
     h.key(KeyCode::Tab);
-    insta::assert_snapshot!("demo_narrow_outline_80x24", frame(&mut h));
+    insta::assert_snapshot!("demo_narrow_outline_56x24", frame(&mut h));
 }
 
 #[test]

@@ -16,7 +16,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::{Block, BorderType, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Pane};
@@ -107,7 +107,13 @@ fn pane_block<'a>(app: &App, pane: Pane, title: &str, narrow: bool) -> Block<'a>
             app.theme.dim(),
         ));
     }
+    // The focused pane's border is heavy, so focus shows without colour too.
     Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
         .border_style(app.theme.border(focused))
         .title(Line::from(spans))
 }
