@@ -38,6 +38,19 @@ fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
+/// Whether a line must not break before `chars[b]`: closing punctuation would start a line,
+/// opening punctuation would end one, or an ASCII word or a decimal number (`5.2`) would be cut.
+fn bad_break(chars: &[(usize, char)], b: usize) -> bool {
+    let next = chars[b].1;
+    let prev = chars[b - 1].1;
+    let decimal_point =
+        prev == '.' && next.is_ascii_digit() && b >= 2 && chars[b - 2].1.is_ascii_digit();
+    NO_START.contains(next)
+        || NO_END.contains(prev)
+        || (is_word(next) && is_word(prev))
+        || decimal_point
+}
+
 /// Wraps `text` into lines of at most `width` columns, as byte ranges of `text`.
 ///
 /// An empty text gives one empty line; a width of 0 gives no lines.
@@ -69,23 +82,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             // Move the break back so that no line starts with closing punctuation, none ends
             // with opening punctuation, and an ASCII word is not cut (when that is possible).
             let mut b = end;
-            while b > start + 1 {
-                let next = chars[b].1;
-                let prev = chars[b - 1].1;
-                let bad = NO_START.contains(next)
-                    || NO_END.contains(prev)
-                    || (is_word(next) && is_word(prev));
-                if !bad {
-                    break;
-                }
+            while b > start + 1 && bad_break(&chars, b) {
                 b -= 1;
             }
             // Give up on the rule only when the whole line would have to move.
-            let too_far = b == start + 1 && {
-                let next = chars[b].1;
-                let prev = chars[b - 1].1;
-                NO_START.contains(next) || NO_END.contains(prev) || (is_word(next) && is_word(prev))
-            };
+            let too_far = b == start + 1 && bad_break(&chars, b);
             if !too_far {
                 end = b;
             }
@@ -197,6 +198,18 @@ mod tests {
     fn ascii_words_are_kept_whole() {
         assert_eq!(pieces("发展5G网络", 5), ["发展", "5G网", "络"]);
         assert_eq!(pieces("GDP增长", 4), ["GDP", "增长"]);
+    }
+
+    #[test]
+    fn decimal_numbers_are_kept_whole() {
+        // Greedy wrapping at 9 columns would end the first line on 增长5. and start the next
+        // with 2%; the number moves to the next line whole.
+        assert_eq!(
+            pieces("经济增长5.2%，就业", 9),
+            vec!["经济增长", "5.2%，就", "业"]
+        );
+        // A full stop after a number is not a decimal point: 。 rules still apply.
+        assert_eq!(pieces("ab. cd", 3), vec!["ab.", " cd"]);
     }
 
     #[test]
