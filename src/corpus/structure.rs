@@ -722,8 +722,23 @@ pub fn build(lines: Vec<String>) -> Outline {
         .filter(|&st| whole_sequence(&cands, st))
         .collect();
     let outermost = usize::from(!bare.is_empty());
+    // The outermost numbering is the style numbered 一、二、三、 in order through the body
+    // (第一部分 before 一、): it is the top level even when a （一） list comes first, and
+    // the numbered lines of other styles before its first heading are not headings.
+    let seeded = [NumberStyle::Part, NumberStyle::Chinese]
+        .into_iter()
+        .find(|&st| bare.is_empty() && whole_sequence(&cands, st));
+    let outer_from = seeded.and_then(|st| {
+        cands
+            .iter()
+            .find(|c| c.numbering.style == st && (!c.weak || weak_styles.contains(&st)))
+            .map(|c| c.line)
+    });
 
     let mut b = Builder::new(!bare.is_empty());
+    if let Some(st) = seeded {
+        b.styles.push(Some(st));
+    }
     let mut warnings = Vec::new();
     let mut heading = vec![false; n];
     let mut next_cand = cands.iter().peekable();
@@ -742,6 +757,9 @@ pub fn build(lines: Vec<String>) -> Outline {
         let Some(c) = next_cand.peek().filter(|c| c.line == i) else {
             continue;
         };
+        if outer_from.is_some_and(|f| i < f) && Some(c.numbering.style) != seeded {
+            continue;
+        }
         // A heading standing alone on its line (no sentence after it) is a strong one.
         let strong = stands_alone(&lines[i]);
         // An excerpt that starts at 二、: the first heading is a 2 (or 3) standing alone,

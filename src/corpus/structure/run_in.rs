@@ -8,7 +8,7 @@
 //! - a time phrase followed by a comma or by 是 (`2023年，`, `今年是`, `过去一年，`, `五年来，`),
 //!   or the address `各位代表`: a title never holds one in its middle;
 //! - after a part's name when the title opened with a year (`2023年工作回顾` then `面对…`):
-//!   the name ends the title unless a conjunction or a longer name follows.
+//!   the name ends the title when a number or a word that opens sentences follows it.
 
 /// A title shorter than this (in characters) is not cut: the opener is the title itself.
 const MIN_TITLE: usize = 2;
@@ -59,11 +59,6 @@ const PART_NAMES: [&str; 16] = [
     "工作部署",
 ];
 
-/// What may continue a title after a part's name (`目标任务和重点工作`, `主要工作任务`).
-const CONTINUERS: [char; 12] = [
-    '和', '及', '与', '、', '暨', '并', '的', '任', '安', '目', '建', '（',
-];
-
 /// Does `s` start a sentence with a year: `2023年，`, `2023年是`, `2023年以来，`?
 fn year_opener(s: &str) -> bool {
     let b = s.as_bytes();
@@ -110,8 +105,8 @@ pub(crate) fn sentence_start(rest: &str) -> Option<usize> {
     None
 }
 
-/// The end of a year part's name (`2023年工作回顾|面对…`) when text that does not continue
-/// the name follows it.
+/// The end of a year part's name (`2023年工作回顾|面对…`) when a number or a word that
+/// opens sentences (a time phrase, 面对, 全县) follows it, not a longer name (`重点工作举措`).
 #[must_use]
 pub(crate) fn part_name_end(rest: &str) -> Option<usize> {
     if !opens_with_period(rest) {
@@ -127,8 +122,12 @@ pub(crate) fn part_name_end(rest: &str) -> Option<usize> {
     for name in PART_NAMES {
         for (at, _) in scan.match_indices(name) {
             let end = at + name.len();
-            let next = rest[end..].chars().next();
-            if next.is_none_or(|c| CONTINUERS.contains(&c) || !is_han_or_digit(c)) {
+            let after = &rest[end..];
+            let opens = after.starts_with(|c: char| c.is_ascii_digit())
+                || TIME_OPENERS.iter().any(|w| after.starts_with(w))
+                || LIKELY_OPENERS.iter().any(|w| after.starts_with(w))
+                || after.starts_with("全年");
+            if !opens {
                 continue;
             }
             best = Some(best.map_or(end, |b: usize| b.min(end)));
@@ -174,10 +173,6 @@ pub(crate) fn names_a_part(title: &str) -> bool {
         || title.ends_with("回顾")
 }
 
-fn is_han_or_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +205,10 @@ mod tests {
             cut("2023年工作回顾面对复杂严峻的外部环境"),
             "2023年工作回顾"
         );
+        assert_eq!(
+            cut("2023年工作回顾全年地区生产总值增长5.8%"),
+            "2023年工作回顾"
+        );
         assert_eq!(cut("2016年工作安排各位代表，今年是"), "2016年工作安排");
     }
 
@@ -226,6 +225,8 @@ mod tests {
             "坚持稳中求进，推动经济高质量发展",
             "实施12345便民服务热线整合",
             "2015年工作回顾和2016年工作安排",
+            "今年重点工作举措",
+            "2024年重点工作任务",
         ] {
             assert_eq!(cut(s), s, "{s}");
         }

@@ -735,3 +735,31 @@ fn part_numbering_run_into_the_text() {
         ]
     );
 }
+
+#[test]
+fn a_list_before_the_first_part_does_not_take_the_top_level() {
+    // A news digest opens with a （一）（二） list before the speech's 一、二、三、.
+    let o = build(lines(&[
+        "1月12日上午，某某县第十八届人民代表大会第三次会议隆重开幕，县长王强作政府工作报告。",
+        "报告指出，过去一年全县主要做了以下工作：",
+        "（一）经济运行稳中有进。",
+        "（二）民生福祉持续增进。",
+        "一、2023年工作回顾",
+        REVIEW,
+        "（一）聚焦项目建设，经济发展动能持续增强。",
+        "（二）聚焦城乡融合，县域面貌持续改善。",
+        "二、2024年工作安排",
+        PLAN,
+        "（一）坚持项目为王。",
+        "三、加强政府自身建设",
+        P,
+    ]));
+    assert_eq!(
+        top_level(&o),
+        ["2023年工作回顾", "2024年工作安排", "加强政府自身建设"]
+    );
+    assert_eq!(
+        paths_titles(&o)[2],
+        ("1.1", "聚焦项目建设，经济发展动能持续增强")
+    );
+}
