@@ -25,8 +25,9 @@ static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that are never part of a person's name.
-const NOT_NAME: [&str; 8] = [
-    "政府", "报告", "代表", "工作", "会议", "人民", "委员", "同志",
+const NOT_NAME: [&str; 14] = [
+    "政府", "报告", "代表", "工作", "会议", "人民", "委员", "同志", "全文", "摘要", "目录", "正文",
+    "附件", "首页",
 ];
 
 fn valid_name(name: &str) -> bool {
@@ -101,7 +102,8 @@ fn bare_post(line: &str) -> Option<String> {
 }
 
 /// The speaker in the preamble `lines`. `dateline` is the index of the dateline among
-/// them: a bare name line is accepted right after it or right before 各位代表, or next to
+/// them: a bare name line is accepted right after it, right over it or right before
+/// 各位代表, or next to
 /// a line that gives the post without a name (`某某县人民政府县长` under or over `王  强`).
 #[must_use]
 pub fn find(lines: &[&str], dateline: Option<usize>) -> Option<Speaker> {
@@ -137,7 +139,8 @@ pub fn find(lines: &[&str], dateline: Option<usize>) -> Option<Speaker> {
         return nameless;
     }
     lines.iter().enumerate().find_map(|(i, l)| {
-        let after_dateline = dateline.is_some_and(|d| i == d + 1 || i == d + 2);
+        // right under the dateline, or right over it (under the title)
+        let after_dateline = dateline.is_some_and(|d| i == d + 1 || i == d + 2 || i + 1 == d);
         let before_address = lines.get(i + 1).is_some_and(|n| is_opening_address(n));
         if !(after_dateline || before_address) {
             return None;

@@ -452,3 +452,35 @@ fn year_inferred_from_the_text_says_from_what() {
     assert_eq!(m.year, Some(2019));
     assert!(m.warnings[0].contains("2019年1月15日"), "{:?}", m.warnings);
 }
+
+#[test]
+fn meeting_before_the_date_and_a_name_over_the_dateline() {
+    let m = run(
+        "x.txt",
+        &[
+            "某某县政府工作报告",
+            "张  伟",
+            "——在某某县第十八届人民代表大会第四次会议上（2024年1月9日）",
+            "各位代表：",
+            "现在，我代表县人民政府，向大会报告工作，请予审议。",
+        ],
+        &[],
+    );
+    assert_eq!(m.meeting_date.as_deref(), Some("2024-01-09"));
+    assert_eq!(m.meeting.as_deref(), Some("第十八届人民代表大会第四次会议"));
+    assert_eq!(m.year, Some(2024));
+    assert_eq!(m.speaker.as_deref(), Some("张伟"));
+    assert!(m.warnings.is_empty(), "{:?}", m.warnings);
+    // A word of the page furniture over the dateline is not a name.
+    let m = run(
+        "x.txt",
+        &[
+            "某某县政府工作报告",
+            "全文",
+            "——2024年1月9日在某某县第十八届人民代表大会第四次会议上",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.speaker, None);
+}
