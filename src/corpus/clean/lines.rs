@@ -296,10 +296,22 @@ pub fn preamble(line: &str) -> Option<Preamble> {
     None
 }
 
-/// A bare personal name on its own line (a speaker line without a title): 2–4 characters.
+/// A bare personal name on its own line (a speaker line without a title): 2–4 characters,
+/// spaced or not (`王  强`, `李 明 华`).
 pub fn is_bare_name(line: &str) -> bool {
-    let n = line.chars().count();
-    (2..=4).contains(&n) && line.chars().all(is_han)
+    let line = line.trim();
+    if line.chars().count() > 12 {
+        return false;
+    }
+    let mut n = 0;
+    for c in line.chars() {
+        if is_han(c) {
+            n += 1;
+        } else if !crate::text::is_space(c) {
+            return false;
+        }
+    }
+    (2..=4).contains(&n)
 }
 
 /// A heading by its numbering (一、 （一） 1. （1） ① 第一部分).
