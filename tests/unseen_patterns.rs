@@ -116,7 +116,10 @@ fn slogan_parts_and_a_year_from_the_text() {
 #[test]
 fn a_name_over_the_post_and_a_heading_split_over_two_lines() {
     let text = RUN_IN
-        .replace("某某县人民政府县长\n王  强\n", "王  强\n某某县人民政府代县长\n")
+        .replace(
+            "某某县人民政府县长\n王  强\n",
+            "王  强\n某某县人民政府代县长\n",
+        )
         .replace(
             "三、全面加强政府自身建设过去一年，",
             "三、全面加强政府自身建设，努力建设人民满意的“\n服务型”政府\n过去一年，",

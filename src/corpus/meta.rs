@@ -215,11 +215,15 @@ pub fn extract(input: &MetaInput<'_>) -> Meta {
     // Speaker: a line of the preamble (and of the lines after a dateline found further
     // down, in a second copy of the report), else the crawler's 报告人：.
     let pre = end.min(lines.len());
-    let mut window: Vec<&str> = lines[..pre].iter().map(String::as_str).collect();
+    // The window holds the 各位代表 line too: a bare name is taken right over it.
+    let mut window: Vec<&str> = lines[..(pre + 1).min(lines.len())]
+        .iter()
+        .map(String::as_str)
+        .collect();
     let mut dateline = found.as_ref().map(|d| d.line).filter(|&l| l < pre);
     if let Some(d) = found
         .as_ref()
-        .filter(|d| d.line >= pre && d.line < lines.len())
+        .filter(|d| d.line > pre && d.line < lines.len())
     {
         dateline = Some(window.len());
         window.extend(lines[d.line..].iter().take(4).map(String::as_str));

@@ -102,11 +102,12 @@ fn squeeze(line: &str) -> String {
     line.chars().filter(|&c| is_kept(c)).collect()
 }
 
-/// Punctuation trimmed from the end of a title.
+/// Punctuation trimmed from the end of a title, and the `?` or U+FFFD that stands for a
+/// character lost in conversion (2014年重点工作?).
 fn is_trailing_punct(c: char) -> bool {
     matches!(
         c,
-        '。' | '：' | ':' | '；' | ';' | '，' | ',' | '、' | '.' | '．'
+        '。' | '：' | ':' | '；' | ';' | '，' | ',' | '、' | '.' | '．' | '?' | '\u{fffd}'
     ) || c.is_whitespace()
         || c == '\u{3000}'
 }

@@ -44,6 +44,11 @@ fn valid_name(name: &str) -> bool {
 #[must_use]
 pub fn parse_line(line: &str) -> Option<Speaker> {
     let line = trim(line);
+    // A title, dateline and speaker run into one line: 政府工作报告——2016年3月5日在…会议上
+    // 国务院总理 李克强. The speaker is what follows the meeting.
+    let line = line
+        .rsplit_once("会议上")
+        .map_or(line, |(_, tail)| trim(tail));
     let line = line
         .strip_prefix("报告人")
         .map_or(line, |r| r.trim_start_matches(['：', ':', ' ', '\u{3000}']));

@@ -484,3 +484,28 @@ fn meeting_before_the_date_and_a_name_over_the_dateline() {
     );
     assert_eq!(m.speaker, None);
 }
+
+#[test]
+fn a_name_over_the_address_and_a_speaker_after_the_meeting() {
+    let m = run(
+        "x.txt",
+        &["2021年政府工作报告", "李克强", "各位代表："],
+        &[],
+    );
+    assert_eq!(m.speaker.as_deref(), Some("李克强"));
+    // Title, dateline and speaker run into one line.
+    let m = run(
+        "x.txt",
+        &[
+            "新华社北京3月17日电",
+            "政府工作报告——2016年3月5日在第十二届全国人民代表大会第四次会议上国务院总理\u{a0} 李克强",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.meeting_date.as_deref(), Some("2016-03-05"));
+    assert_eq!(
+        (m.speaker.as_deref(), m.speaker_title.as_deref()),
+        (Some("李克强"), Some("国务院总理"))
+    );
+}

@@ -130,6 +130,8 @@ fn run_in_heading_takes_the_lead_phrase() {
     );
     assert_eq!(heading_title("2019年工作回顾："), "2019年工作回顾");
     assert_eq!(heading_title("　加强政府自身建设，"), "加强政府自身建设");
+    // a character lost in conversion
+    assert_eq!(heading_title("2014年重点工作?"), "2014年重点工作");
 }
 
 #[test]
