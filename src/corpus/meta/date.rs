@@ -146,6 +146,15 @@ fn dateline_at(lines: &[String], i: usize) -> Option<Dateline> {
     if line.chars().count() > 120 {
         return None;
     }
+    // A spaced title before the dash (政 府 工 作 报 告 ——2006年3月5日在…): read squeezed.
+    let squeezed;
+    let line =
+        if line.contains('告') && line.contains(char::is_whitespace) && !DATELINE.is_match(line) {
+            squeezed = squeeze_spaces(line);
+            &squeezed
+        } else {
+            line
+        };
     let Some(c) = DATELINE.captures(line) else {
         let c = MEETING_THEN_DATE.captures(line)?;
         return Some(Dateline {

@@ -509,3 +509,20 @@ fn a_name_over_the_address_and_a_speaker_after_the_meeting() {
         (Some("李克强"), Some("国务院总理"))
     );
 }
+
+#[test]
+fn a_spaced_title_before_the_dateline() {
+    let m = run(
+        "x.txt",
+        &[
+            "政 府 工 作 报 告 ——2006年3月5日在第十届全国人民代表大会第四次会议上",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.meeting_date.as_deref(), Some("2006-03-05"));
+    assert_eq!(
+        m.meeting.as_deref(),
+        Some("第十届全国人民代表大会第四次会议")
+    );
+}
