@@ -365,7 +365,10 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
     let engine = Engine::open_with(
         &corpus,
         &data_dir,
-        OpenOptions { rebuild: true },
+        OpenOptions {
+            rebuild: true,
+            ..OpenOptions::default()
+        },
         &mut |_| {},
     )?;
     report.build_s = clock.elapsed().as_secs_f64();

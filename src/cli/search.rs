@@ -133,10 +133,25 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         eprintln!("gwr: {}", terminal_safe(&e.to_string()));
         return Ok(ExitCode::from(2));
     }
-    let engine = open(ctx, OpenOptions::default())?;
+    // The catalog stays on disk but for the reports the answer names, and jieba's
+    // dictionary is not loaded: a whole `gwr search` takes milliseconds.
+    let opts = OpenOptions {
+        lazy_catalog: true,
+        ..OpenOptions::default()
+    };
+    let engine = open(ctx, opts)?;
     let limit = if args.count { Limit::Top(0) } else { limit };
     let res = match engine.search(&query, limit) {
         Ok(r) => r,
+        Err(SearchError::Damaged(why)) => {
+            // The search marked the index; opening again rebuilds it.
+            eprintln!(
+                "gwr: warning: the search index is damaged ({}); rebuilding it",
+                terminal_safe(&why)
+            );
+            drop(engine);
+            open(ctx, opts)?.search(&query, limit)?
+        }
         Err(SearchError::Query(e)) => {
             eprintln!("gwr: {}", terminal_safe(&e.to_string()));
             return Ok(ExitCode::from(2));
@@ -183,6 +198,7 @@ pub fn index(ctx: &Context, args: &IndexArgs) -> anyhow::Result<ExitCode> {
         ctx,
         OpenOptions {
             rebuild: args.rebuild,
+            ..OpenOptions::default()
         },
     )?;
     let s = engine.stats();

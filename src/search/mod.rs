@@ -11,6 +11,7 @@ pub(crate) mod indexer;
 pub mod normalize;
 mod nosync;
 pub mod query;
+mod scan;
 mod schema;
 mod snippet;
 mod store;
@@ -137,6 +138,10 @@ pub struct QueryError(pub String);
 pub enum SearchError {
     #[error(transparent)]
     Query(#[from] QueryError),
+    /// A search found the index or its catalog cache damaged; the index is marked, and the
+    /// next open rebuilds it.
+    #[error("search index damaged ({0}); it is rebuilt on the next start")]
+    Damaged(String),
     #[error("{0}")]
     Other(String),
 }
@@ -162,6 +167,9 @@ pub struct IndexStats {
     pub removed: usize,
     /// Why the whole index was rebuilt, if it was.
     pub rebuilt: Option<String>,
+    /// The corpus was checked for changes by the quick listing (its folders had not
+    /// moved), not walked.
+    pub quick_listing: bool,
     /// Where the index lives (None: in memory).
     pub location: Option<PathBuf>,
     pub elapsed: Duration,
