@@ -57,6 +57,9 @@ pub struct BenchArgs {
     /// Internal: run only the search phase on an existing bench folder and print JSON.
     #[arg(long, hide = true, value_name = "DIR")]
     pub search_phase: Option<std::path::PathBuf>,
+    /// Internal: run only the command-line phase on an existing bench folder and print JSON.
+    #[arg(long, hide = true, value_name = "DIR")]
+    pub cli_phase: Option<std::path::PathBuf>,
 }
 
 fn write_out(s: &str) -> anyhow::Result<()> {
@@ -265,8 +268,12 @@ pub fn index(ctx: &Context, args: &IndexArgs) -> anyhow::Result<ExitCode> {
 
 pub fn bench(ctx: &Context, args: &BenchArgs) -> anyhow::Result<ExitCode> {
     let _ = ctx;
-    if let Some(dir) = &args.search_phase {
-        let v = crate::bench::search_phase(dir)?;
+    let phase = match (&args.search_phase, &args.cli_phase) {
+        (Some(dir), _) => Some(crate::bench::search_phase(dir)?),
+        (None, Some(dir)) => Some(crate::bench::cli_phase(dir)?),
+        (None, None) => None,
+    };
+    if let Some(v) = phase {
         write_out(&format!("{}\n", serde_json::to_string(&v)?))?;
         return Ok(ExitCode::SUCCESS);
     }

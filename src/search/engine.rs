@@ -444,17 +444,36 @@ impl Engine {
         let directory = NoSyncDirectory::open(&dir).map_err(|e| cannot(&e))?;
         let index = builder.open_or_create(directory).map_err(|e| cannot(&e))?;
         let files = &listing.files;
-        let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
+        let overrides = Overrides::load(corpus).map_err(other)?;
+        let state = State {
+            version: store::version().to_string(),
+            overrides: overrides_hash(corpus),
+            pairs: indexer::sample_pairs(corpus, files, &overrides),
+            ..State::default()
+        };
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
-        let catalog = Arc::new(state.catalog.clone());
-        progress(Progress::Catalog(catalog.clone()));
         let stamp = 1;
-        let bytes = state.to_bytes().map_err(other)?;
-        store::write_atomic(&store::state_path(&dir, stamp), &bytes).map_err(|e| cannot(&e))?;
-        tracing::debug!(elapsed = ?start.elapsed(), bytes = bytes.len(), "catalog cache written");
-        indexer::write(&index, &fields, &[], &mut to_index, stamp, progress)?;
-        drop(to_index);
+        // The state goes to disk before the commit that names it.
+        let mut write_state = |state: &State| {
+            let bytes = state.to_bytes().map_err(other)?;
+            store::write_atomic(&store::state_path(&dir, stamp), &bytes).map_err(|e| cannot(&e))?;
+            tracing::debug!(elapsed = ?start.elapsed(), bytes = bytes.len(), "catalog cache written");
+            Ok(())
+        };
+        let mut state = indexer::build(
+            &index,
+            &fields,
+            corpus,
+            files,
+            &overrides,
+            state,
+            stamp,
+            &mut write_state,
+            progress,
+        )?;
+        let catalog = Arc::new(std::mem::take(&mut state.catalog));
+        progress(Progress::Catalog(catalog.clone()));
         save_stamps(&dir, stamp, listing);
         paths.publish(&gen_name).map_err(|e| cannot(&e))?;
         paths.remove_others(&gen_name);
