@@ -16,6 +16,7 @@ mod schema;
 mod snippet;
 mod store;
 pub mod tokenizer;
+mod watch;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -30,6 +31,7 @@ pub use engine::{Engine, OpenOptions, corpus_dir};
 pub use normalize::normalize;
 pub use query::Query;
 pub use snippet::snippet;
+pub use watch::CorpusWatcher;
 
 /// One report in the catalog: its metadata and its outline, without the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

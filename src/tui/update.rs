@@ -46,6 +46,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
             Progress::Waiting => app.index = IndexState::Waiting,
             Progress::Ready => app.index = IndexState::Ready,
         },
+        Msg::Notice(text) => app.message = Some(text),
         Msg::EngineReady => {
             app.engine_ready = true;
             app.index = IndexState::Ready;
