@@ -1,12 +1,15 @@
 //! `gwr bench`: builds a synthetic corpus by recombining the demo paragraphs under real
 //! regions (all levels) and years, indexes it, and measures parsing, tokenising, building,
-//! opening and keystroke query latency. The search phase runs in a child process (the same
-//! binary, `gwr bench --search-phase DIR`) so its peak memory is measured on its own.
+//! opening and keystroke query latency. The build (`gwr index --rebuild`), the command-line
+//! figures (`gwr bench --cli-phase DIR`: whole `gwr search` processes beside `rg`) and the
+//! search phase (`gwr bench --search-phase DIR`) each run in a child process of the same
+//! binary, so that each one's peak memory is its own.
 
 pub mod keystrokes;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -15,7 +18,7 @@ use tantivy::tokenizer::{TokenStream as _, Tokenizer as _};
 
 use crate::corpus::{Corpus, Overrides, SectionKind};
 use crate::search::tokenizer::{CharTokenizer, Pairs, ranking_words};
-use crate::search::{Engine, Limit, OpenOptions};
+use crate::search::{Engine, Limit};
 
 /// Real GB/T 2260 divisions of every level, for synthetic reports.
 const REGIONS: &[(&str, &str)] = &[
@@ -104,6 +107,66 @@ pub fn keystrokes() -> Vec<String> {
     out
 }
 
+/// The query of the command-line figures.
+pub const CLI_QUERY: &str = "乡村振兴";
+
+/// The median, fastest and slowest of a few timings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct Spread {
+    pub median: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+impl Spread {
+    #[must_use]
+    pub fn of(v: &[f64]) -> Spread {
+        let mut v = v.to_vec();
+        v.sort_by(f64::total_cmp);
+        let Some((&min, &max)) = v.first().zip(v.last()) else {
+            return Spread::default();
+        };
+        let n = v.len();
+        let median = if n % 2 == 1 {
+            v[n / 2]
+        } else {
+            f64::midpoint(v[n / 2 - 1], v[n / 2])
+        };
+        Spread { median, min, max }
+    }
+}
+
+impl std::fmt::Display for Spread {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = f.precision().unwrap_or(1);
+        write!(f, "{:.p$} ({:.p$}–{:.p$})", self.median, self.min, self.max)
+    }
+}
+
+/// The largest peak memory of the waited-for children of this process, in MB.
+fn children_peak_rss_mb() -> f64 {
+    nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_CHILDREN)
+        .map_or(0.0, |u| u.max_rss() as f64 / 1024.0)
+}
+
+/// Runs a command to its end with its output thrown away; its wall time in ms.
+fn time_ms(cmd: &mut Command) -> anyhow::Result<f64> {
+    let t = Instant::now();
+    let status = cmd.stdout(Stdio::null()).stderr(Stdio::null()).status()?;
+    let took = ms(t.elapsed());
+    if !status.success() {
+        anyhow::bail!("{cmd:?} failed ({status})");
+    }
+    Ok(took)
+}
+
+/// Drops a file's pages from the page cache (clean pages only; no privilege needed).
+fn evict(path: &Path) -> bool {
+    use nix::fcntl::{PosixFadviseAdvice, posix_fadvise};
+    std::fs::File::open(path)
+        .is_ok_and(|f| posix_fadvise(&f, 0, 0, PosixFadviseAdvice::POSIX_FADV_DONTNEED).is_ok())
+}
+
 /// The figures of a run.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct BenchReport {
@@ -140,6 +203,22 @@ pub struct BenchReport {
     pub tui_peak_rss_mb: f64,
     pub peak_rss_mb: f64,
     pub build_peak_rss_mb: f64,
+    /// Whole `gwr search --count` processes (the query [`CLI_QUERY`]): median, fastest
+    /// and slowest, in ms.
+    pub cli_count_ms: Spread,
+    /// Whole `gwr search` processes printing the top 20 with snippets.
+    pub cli_top20_ms: Spread,
+    /// `rg -F -c` over the corpus, run alternately with the two above (`None`: no rg).
+    pub rg_count_ms: Option<Spread>,
+    /// Rounds of the three.
+    pub cli_rounds: usize,
+    /// Peak memory of a `gwr search` process.
+    pub cli_peak_rss_mb: f64,
+    /// `gwr search --count` once the corpus's, the index's and gwr's own files were
+    /// dropped from the page cache (`None`: they could not be).
+    pub cold_count_ms: Option<f64>,
+    /// One report appended to, then `gwr index` (wall, whole process), in s.
+    pub update_s: Spread,
     pub threads: usize,
     /// The five slowest keystrokes.
     pub slowest: Vec<String>,
@@ -267,6 +346,9 @@ pub fn generate(dir: &Path, n: usize) -> anyhow::Result<u64> {
     Ok(total)
 }
 
+/// How many reports the tokenising figure covers at most.
+const TOKENISE_REPORTS: usize = 5000;
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -317,12 +399,19 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         threads: rayon::current_num_threads(),
         ..BenchReport::default()
     };
-    // Parsing alone.
+    // Parsing alone, in batches (so that a large corpus is not held whole); the first
+    // TOKENISE_REPORTS reports are kept for the tokenising figure.
     say(verbose, "parsing");
     let files = corpus.files()?;
     let clock = Instant::now();
-    let parsed =
-        crate::search::indexer::parse_files(&corpus, &files, &Overrides::default(), &mut |_| {});
+    let mut parsed = Vec::new();
+    for batch in files.chunks(1000) {
+        let p =
+            crate::search::indexer::parse_files(&corpus, batch, &Overrides::default(), &mut |_| {});
+        if parsed.len() < TOKENISE_REPORTS {
+            parsed.extend(p);
+        }
+    }
     report.parse_s = clock.elapsed().as_secs_f64();
     report.parse_mb_s = bytes as f64 / 1e6 / report.parse_s;
     // Tokenising alone (both tokenisers, all cores).
@@ -330,6 +419,7 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
     crate::search::tokenizer::jieba();
     let texts: Vec<&str> = parsed
         .iter()
+        .take(TOKENISE_REPORTS)
         .filter_map(|p| p.result.as_ref().ok())
         .flat_map(|rep| rep.paragraphs.iter().map(|p| p.text.as_str()))
         .collect();
@@ -360,27 +450,53 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
     );
     drop(texts);
     drop(parsed);
-    // The full build, as `gwr index` does it.
-    say(verbose, "building the index");
+    // The full build: `gwr index --rebuild`, the first child of this process, so that the
+    // children's peak memory is the build's.
+    say(verbose, "building the index (gwr index --rebuild)");
+    let exe = std::env::current_exe()?;
     let ticks = cpu_ticks();
     let clock = Instant::now();
-    let engine = Engine::open_with(
-        &corpus,
-        &data_dir,
-        OpenOptions { rebuild: true },
-        &mut |_| {},
-    )?;
+    let out = Command::new(&exe)
+        .arg("--corpus")
+        .arg(&corpus_dir)
+        .arg("--data-dir")
+        .arg(&data_dir)
+        .args(["index", "--rebuild", "--json"])
+        .stderr(Stdio::inherit())
+        .output()?;
     report.build_s = clock.elapsed().as_secs_f64();
     report.build_steal_pct = steal_pct(ticks, cpu_ticks());
+    report.build_peak_rss_mb = children_peak_rss_mb();
+    if !out.status.success() {
+        anyhow::bail!("the build failed ({})", out.status);
+    }
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout)?;
     report.build_mb_s = bytes as f64 / 1e6 / report.build_s;
-    report.paragraphs = engine.stats().paragraphs;
-    report.index_bytes = engine.stats().index_bytes;
-    drop(engine);
-    report.build_peak_rss_mb = peak_rss_mb();
+    report.paragraphs = stats["paragraphs"].as_u64().unwrap_or(0);
+    report.index_bytes = stats["index_bytes"].as_u64().unwrap_or(0);
+    // Whole command-line processes, beside rg.
+    say(verbose, "timing gwr search and rg (child process)");
+    let out = Command::new(&exe)
+        .arg("bench")
+        .arg("--cli-phase")
+        .arg(root)
+        .stderr(Stdio::inherit())
+        .output()?;
+    if !out.status.success() {
+        anyhow::bail!("the command-line phase failed ({})", out.status);
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    let spread = |k: &str| serde_json::from_value::<Spread>(v[k].clone()).ok();
+    report.cli_count_ms = spread("cli_count_ms").unwrap_or_default();
+    report.cli_top20_ms = spread("cli_top20_ms").unwrap_or_default();
+    report.rg_count_ms = spread("rg_count_ms");
+    report.cli_rounds = v["cli_rounds"].as_u64().unwrap_or(0) as usize;
+    report.cli_peak_rss_mb = v["cli_peak_rss_mb"].as_f64().unwrap_or(0.0);
+    report.cold_count_ms = v["cold_count_ms"].as_f64();
+    report.update_s = spread("update_s").unwrap_or_default();
     // Open and search in a fresh process.
     say(verbose, "searching (child process)");
-    let exe = std::env::current_exe()?;
-    let out = std::process::Command::new(exe)
+    let out = Command::new(exe)
         .arg("bench")
         .arg("--search-phase")
         .arg(root)
@@ -414,6 +530,100 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         .collect::<Vec<_>>()
         .join(" ");
     Ok(report)
+}
+
+/// Rounds of the command-line figures.
+const CLI_ROUNDS: usize = 10;
+
+/// The command-line phase: whole `gwr search` processes (`--count`, and the top 20), run
+/// alternately with `rg -F -c` over the same files; the peak memory of a `gwr search`;
+/// one `gwr search --count` with the files dropped from the page cache; and `gwr index`
+/// after one report was appended to (three times).
+///
+/// # Errors
+/// When a `gwr` process fails.
+pub fn cli_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
+    let exe = std::env::current_exe()?;
+    let corpus = root.join("corpus");
+    let data = root.join("data");
+    let gwr = |args: &[&str]| {
+        let mut c = Command::new(&exe);
+        c.arg("--corpus")
+            .arg(&corpus)
+            .arg("--data-dir")
+            .arg(&data)
+            .args(args);
+        c
+    };
+    let count = ["search", "--count", CLI_QUERY];
+    let top = ["search", CLI_QUERY];
+    let mut rg = Command::new("rg");
+    rg.args(["-F", "-c", CLI_QUERY]).arg(&corpus);
+    let has_rg = Command::new("rg")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    // Warm up: the page cache, and the folder times the first search records.
+    for _ in 0..2 {
+        time_ms(&mut gwr(&count))?;
+        time_ms(&mut gwr(&top))?;
+    }
+    let (mut c, mut t, mut r) = (Vec::new(), Vec::new(), Vec::new());
+    let mut peak = 0.0;
+    for round in 0..CLI_ROUNDS {
+        c.push(time_ms(&mut gwr(&count))?);
+        t.push(time_ms(&mut gwr(&top))?);
+        if round == 0 {
+            // Only gwr search processes have run so far.
+            peak = children_peak_rss_mb();
+        }
+        if has_rg {
+            r.push(time_ms(&mut rg)?);
+        }
+    }
+    // Cold: every file gwr reads dropped from the page cache.
+    let files = walkdir::WalkDir::new(root)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .chain([exe.clone()]);
+    let mut evicted = true;
+    for f in files {
+        evicted &= evict(&f);
+    }
+    let cold = if evicted {
+        Some(time_ms(&mut gwr(&count))?)
+    } else {
+        None
+    };
+    // One report appended to, then `gwr index`.
+    let first = Corpus::dir(&corpus)?
+        .files()?
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("the bench corpus is empty"))?;
+    let mut update = Vec::new();
+    for i in 0..3 {
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(corpus.join(&first.rel))?;
+        std::io::Write::write_all(
+            &mut f,
+            format!("\n第{i}项补充：推动各项工作取得新成效。\n").as_bytes(),
+        )?;
+        drop(f);
+        update.push(time_ms(&mut gwr(&["index"]))? / 1000.0);
+    }
+    Ok(serde_json::json!({
+        "cli_count_ms": Spread::of(&c),
+        "cli_top20_ms": Spread::of(&t),
+        "rg_count_ms": has_rg.then(|| Spread::of(&r)),
+        "cli_rounds": CLI_ROUNDS,
+        "cli_peak_rss_mb": peak,
+        "cold_count_ms": cold,
+        "update_s": Spread::of(&update),
+    }))
 }
 
 /// The search phase: open the bench index (up to date, so nothing is parsed), then type
@@ -504,7 +714,12 @@ pub fn human(r: &BenchReport) -> String {
         "parse              {:.2} s ({:.1} MB/s, {} threads)",
         r.parse_s, r.parse_mb_s, r.threads
     );
-    let _ = writeln!(s, "tokenise only      {:.2} s", r.tokenize_s);
+    let sample = if r.reports > TOKENISE_REPORTS {
+        format!(" (the first {TOKENISE_REPORTS} reports)")
+    } else {
+        String::new()
+    };
+    let _ = writeln!(s, "tokenise only      {:.2} s{sample}", r.tokenize_s);
     let steal = r.build_steal_pct.map_or(String::new(), |p| {
         format!("; CPU stolen by the host {p:.0}%")
     });
@@ -535,10 +750,42 @@ pub fn human(r: &BenchReport) -> String {
         "key to screen      p50 {:.2} ms, p99 {:.2} ms (TUI headless 120x40; frame alone p99 {:.2} ms)",
         r.tui_p50_ms, r.tui_p99_ms, r.tui_frame_p99_ms
     );
+    let rg = r.rg_count_ms.map_or_else(
+        || "rg not installed (apt-get install ripgrep)".to_string(),
+        |rg| {
+            format!(
+                "rg -F -c {rg:.1} ms, {:.1}× gwr --count",
+                rg.median / r.cli_count_ms.median.max(1e-9)
+            )
+        },
+    );
+    let _ = writeln!(
+        s,
+        "gwr search         --count {:.1} ms, top 20 {:.1} ms; {rg}",
+        r.cli_count_ms, r.cli_top20_ms
+    );
+    let _ = writeln!(
+        s,
+        "                   (whole processes, median (fastest–slowest) of {} alternating rounds, query {CLI_QUERY}; peak {:.0} MB)",
+        r.cli_rounds, r.cli_peak_rss_mb
+    );
+    let cold = r.cold_count_ms.map_or_else(
+        || "not measured (the page cache could not be dropped)".to_string(),
+        |c| format!("{c:.1} ms"),
+    );
+    let _ = writeln!(
+        s,
+        "cold --count       {cold} (corpus, index and gwr dropped from the page cache)"
+    );
+    let _ = writeln!(
+        s,
+        "one file changed   {:.2} s to searchable (gwr index after an append, 3 runs)",
+        r.update_s
+    );
     let _ = writeln!(s, "load average       {}", r.load_average);
     let _ = writeln!(
         s,
-        "peak memory        {:.0} MB searching, {:.0} MB with the TUI, {:.0} MB building",
+        "peak memory        {:.0} MB searching, {:.0} MB with the TUI, {:.0} MB building (gwr index --rebuild)",
         r.peak_rss_mb, r.tui_peak_rss_mb, r.build_peak_rss_mb
     );
     s

@@ -99,6 +99,43 @@ fn a_build_killed_midway_is_recovered() {
     assert_eq!(engine.stats().parsed, 0);
 }
 
+/// Every kind of file of an index generation, by how its name ends or starts.
+const KINDS: [&str; 9] = [
+    ".pos",
+    ".idx",
+    ".term",
+    ".store",
+    ".fast",
+    ".fieldnorm",
+    "meta.json",
+    "state-",   // the catalog cache, state-<stamp>.bin
+    "dirs.bin", // the folder times of the quick listing (a cache: no rebuild needed)
+];
+
+fn is_kind(p: &Path, kind: &str) -> bool {
+    let name = p.file_name().unwrap().to_string_lossy();
+    name.ends_with(kind) || name.starts_with(kind)
+}
+
+/// `gwr search --count` for each query, through the command line.
+fn cli_counts(corpus: &Path, data: &Path) -> Vec<String> {
+    QUERIES
+        .iter()
+        .map(|q| {
+            let out = gwr(corpus, data)
+                .args(["search", "--count", "--", q])
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{q}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8_lossy(&out.stdout).trim().to_string()
+        })
+        .collect()
+}
+
 #[test]
 fn truncated_or_deleted_index_files_are_rebuilt() {
     let tmp = tempfile::tempdir().unwrap();
@@ -106,29 +143,117 @@ fn truncated_or_deleted_index_files_are_rebuilt() {
     demo_corpus(&corpus, 12);
     let data = tmp.path().join("data");
     let want = clean(&corpus);
+    let want_counts: Vec<String> = want.iter().map(|(_, n, _)| n.to_string()).collect();
     drop(open(&corpus, &data));
-    let damage: [(&str, Hurt); 5] = [
-        ("store", |p| truncate(p)),
-        ("term", |p| std::fs::remove_file(p).unwrap()),
-        ("idx", |p| truncate(p)),
-        ("json", |p| truncate(p)),
-        ("bin", |p| truncate(p)),
+    let hurts: [(&str, Hurt); 2] = [
+        ("deleted", |p| std::fs::remove_file(p).unwrap()),
+        ("truncated", |p| truncate(p)),
     ];
-    for (ext, hurt) in damage {
-        let victim = index_files(&corpus, &data)
-            .into_iter()
-            .find(|p| p.extension().is_some_and(|e| e == ext))
-            .unwrap_or_else(|| panic!("no .{ext} file"));
-        hurt(&victim);
-        let engine = open(&corpus, &data);
-        assert!(engine.stats().rebuilt.is_some(), "{}", victim.display());
-        assert_eq!(
-            answers(&engine),
-            want,
-            "after damaging {}",
-            victim.display()
-        );
+    for kind in KINDS {
+        for (how, hurt) in hurts {
+            for via_cli in [false, true] {
+                let victim = index_files(&corpus, &data)
+                    .into_iter()
+                    .find(|p| is_kind(p, kind))
+                    .unwrap_or_else(|| panic!("no {kind} file"));
+                hurt(&victim);
+                let what = format!("{} {how}", victim.display());
+                if via_cli {
+                    // The command line's own way in (the catalog left on disk).
+                    assert_eq!(cli_counts(&corpus, &data), want_counts, "{what}");
+                } else {
+                    let engine = open(&corpus, &data);
+                    assert_eq!(
+                        engine.stats().rebuilt.is_some(),
+                        kind != "dirs.bin",
+                        "{what}"
+                    );
+                    assert_eq!(answers(&engine), want, "{what}");
+                }
+            }
+        }
     }
+}
+
+#[test]
+fn damage_found_by_a_search_rebuilds_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    demo_corpus(&corpus, 12);
+    let data = tmp.path().join("data");
+    let search = |extra: &[&str]| {
+        let out = gwr(&corpus, &data)
+            .args(["search", "--limit", "all", "的"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The hits as a set: hits of equal score come in index order, which a rebuild
+        // may change.
+        let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let hits: BTreeSet<String> = hits
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| format!("{} {} {}", h["report"], h["paragraph"], h["snippet"]))
+            .collect();
+        (hits, String::from_utf8_lossy(&out.stderr).to_string())
+    };
+    let (want, _) = search(&["--json"]);
+    assert!(want.len() > 100, "{}", want.len());
+    // Damage the last catalog entries at the end of the cache: opening reads only the
+    // head, which is whole, so the damage shows when the search reads the entries of its
+    // hits (every report has a 的).
+    let state = index_files(&corpus, &data)
+        .into_iter()
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "bin") && p.to_string_lossy().contains("state-")
+        })
+        .unwrap();
+    let mut bytes = std::fs::read(&state).unwrap();
+    let n = bytes.len();
+    for b in &mut bytes[n - 65..n - 1] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&state, &bytes).unwrap();
+    let (got, err) = search(&["--json"]);
+    assert!(err.contains("damaged"), "{err}");
+    assert!(got == want, "{} hits, {} wanted", got.len(), want.len());
+    // Rebuilt for good: the next search has nothing to say.
+    let (got, err) = search(&["--json"]);
+    assert_eq!(err, "");
+    assert!(got == want, "{} hits, {} wanted", got.len(), want.len());
+    // An engine that was open when the damage happened finds it at its next search, and
+    // marks the index so that the next open rebuilds it.
+    let engine = open(&corpus, &data);
+    assert_eq!(engine.stats().rebuilt, None);
+    drop(engine);
+    let opts = gwr::search::OpenOptions {
+        lazy_catalog: true,
+        ..Default::default()
+    };
+    let c = Corpus::dir(&corpus).unwrap();
+    let engine = Engine::open_with(&c, &data, opts, &mut |_| {}).unwrap();
+    let state = index_files(&corpus, &data)
+        .into_iter()
+        .find(|p| p.to_string_lossy().contains("state-"))
+        .unwrap();
+    let mut bytes = std::fs::read(&state).unwrap();
+    let n = bytes.len();
+    for b in &mut bytes[n / 2..] {
+        *b = 0;
+    }
+    std::fs::write(&state, &bytes).unwrap();
+    let err = engine.search("的", Limit::All).unwrap_err();
+    assert!(matches!(err, gwr::search::SearchError::Damaged(_)), "{err}");
+    drop(engine);
+    let engine = open(&corpus, &data);
+    assert!(engine.stats().rebuilt.is_some());
+    assert_eq!(answers(&engine), clean(&corpus));
 }
 
 type Hurt = fn(&Path);

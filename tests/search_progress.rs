@@ -1,6 +1,7 @@
-//! What a build tells the user while it runs: each phase in order (parsing, the catalog,
-//! segmenting, indexing, ready), each count climbing to its total; and an up-to-date index
-//! that opens with the catalog alone.
+//! What a build tells the user while it runs: a full build's one streamed phase (indexing,
+//! counted in files) and then the catalog; an update's phases in order (the old catalog,
+//! parsing, the new catalog, segmenting, indexing, ready), each count climbing to its total;
+//! and an up-to-date index that opens with the catalog alone.
 
 use gwr::corpus::Corpus;
 use gwr::search::{Engine, Progress};
@@ -50,9 +51,37 @@ fn a_build_reports_each_phase_in_order_up_to_its_total() {
     let corpus = Corpus::Demo;
     let files = corpus.files().unwrap().len();
     let (phases, counts) = record(&corpus, data.path());
+    // A full build streams the files through parse, segment and index in batches: one
+    // phase counted in files, then the whole catalog.
+    assert_eq!(phases, vec![Phase::Indexing, Phase::Catalog, Phase::Ready]);
+    let seen: Vec<(usize, usize)> = counts.iter().map(|c| (c.1, c.2)).collect();
+    assert!(counts.iter().all(|c| c.0 == Phase::Indexing), "{counts:?}");
+    assert_eq!(seen.first(), Some(&(0, files)));
+    assert_eq!(seen.last(), Some(&(files, files)), "ends full");
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0 && w[1].1 == files),
+        "never goes back: {seen:?}"
+    );
+
+    // An update parses the changed files, shows the new catalog, then segments and
+    // indexes them: each phase in order, each counted up to its total.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    std::fs::create_dir_all(&dir).unwrap();
+    let demo = corpus.files().unwrap();
+    for f in demo.iter().take(6) {
+        std::fs::write(dir.join(&f.rel), corpus.read(&f.rel).unwrap()).unwrap();
+    }
+    let dir_corpus = Corpus::dir(&dir).unwrap();
+    record(&dir_corpus, data.path());
+    for f in demo.iter().skip(6).take(3) {
+        std::fs::write(dir.join(&f.rel), corpus.read(&f.rel).unwrap()).unwrap();
+    }
+    let (phases, counts) = record(&dir_corpus, data.path());
     assert_eq!(
         phases,
         vec![
+            Phase::Catalog,
             Phase::Parsing,
             Phase::Catalog,
             Phase::Segmenting,
@@ -66,20 +95,12 @@ fn a_build_reports_each_phase_in_order_up_to_its_total() {
             .filter(|c| c.0 == phase)
             .map(|c| (c.1, c.2))
             .collect();
-        let total = seen[0].1;
-        assert!(total > 0 && total <= files, "{phase:?}: {seen:?}");
-        assert_eq!(seen.first().unwrap().0, 0, "{phase:?} starts at 0");
-        assert_eq!(*seen.last().unwrap(), (total, total), "{phase:?} ends full");
-        assert!(
-            seen.windows(2).all(|w| w[0].0 <= w[1].0 && w[1].1 == total),
-            "{phase:?} never goes back: {seen:?}"
-        );
+        assert_eq!(seen.first(), Some(&(0, 3)), "{phase:?}: {seen:?}");
+        assert_eq!(seen.last(), Some(&(3, 3)), "{phase:?}: {seen:?}");
     }
-    // Parsing counts files; segmenting and indexing count the reports kept.
-    assert_eq!(counts[0].2, files);
 
     // Opened again, up to date: the catalog from its cache, nothing parsed or indexed.
-    let (phases, counts) = record(&corpus, data.path());
+    let (phases, counts) = record(&dir_corpus, data.path());
     assert_eq!(phases, vec![Phase::Catalog, Phase::Ready]);
     assert!(counts.is_empty());
 }

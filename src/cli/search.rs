@@ -57,6 +57,9 @@ pub struct BenchArgs {
     /// Internal: run only the search phase on an existing bench folder and print JSON.
     #[arg(long, hide = true, value_name = "DIR")]
     pub search_phase: Option<std::path::PathBuf>,
+    /// Internal: run only the command-line phase on an existing bench folder and print JSON.
+    #[arg(long, hide = true, value_name = "DIR")]
+    pub cli_phase: Option<std::path::PathBuf>,
 }
 
 fn write_out(s: &str) -> anyhow::Result<()> {
@@ -133,10 +136,25 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         eprintln!("gwr: {}", terminal_safe(&e.to_string()));
         return Ok(ExitCode::from(2));
     }
-    let engine = open(ctx, OpenOptions::default())?;
+    // The catalog stays on disk but for the reports the answer names, and jieba's
+    // dictionary is not loaded: a whole `gwr search` takes milliseconds.
+    let opts = OpenOptions {
+        lazy_catalog: true,
+        ..OpenOptions::default()
+    };
+    let engine = open(ctx, opts)?;
     let limit = if args.count { Limit::Top(0) } else { limit };
     let res = match engine.search(&query, limit) {
         Ok(r) => r,
+        Err(SearchError::Damaged(why)) => {
+            // The search marked the index; opening again rebuilds it.
+            eprintln!(
+                "gwr: warning: the search index is damaged ({}); rebuilding it",
+                terminal_safe(&why)
+            );
+            drop(engine);
+            open(ctx, opts)?.search(&query, limit)?
+        }
         Err(SearchError::Query(e)) => {
             eprintln!("gwr: {}", terminal_safe(&e.to_string()));
             return Ok(ExitCode::from(2));
@@ -183,6 +201,7 @@ pub fn index(ctx: &Context, args: &IndexArgs) -> anyhow::Result<ExitCode> {
         ctx,
         OpenOptions {
             rebuild: args.rebuild,
+            ..OpenOptions::default()
         },
     )?;
     let s = engine.stats();
@@ -249,8 +268,12 @@ pub fn index(ctx: &Context, args: &IndexArgs) -> anyhow::Result<ExitCode> {
 
 pub fn bench(ctx: &Context, args: &BenchArgs) -> anyhow::Result<ExitCode> {
     let _ = ctx;
-    if let Some(dir) = &args.search_phase {
-        let v = crate::bench::search_phase(dir)?;
+    let phase = match (&args.search_phase, &args.cli_phase) {
+        (Some(dir), _) => Some(crate::bench::search_phase(dir)?),
+        (None, Some(dir)) => Some(crate::bench::cli_phase(dir)?),
+        (None, None) => None,
+    };
+    if let Some(v) = phase {
         write_out(&format!("{}\n", serde_json::to_string(&v)?))?;
         return Ok(ExitCode::SUCCESS);
     }

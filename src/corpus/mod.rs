@@ -22,7 +22,7 @@ pub use model::{
     GlossaryEntry, Level, Paragraph, Region, Report, ReportMeta, Section, SectionKind,
 };
 pub use overrides::Overrides;
-pub use source::{Corpus, SourceFile};
+pub use source::{Corpus, SourceDir, SourceFile};
 
 /// Files larger than this are listed as rejected rather than parsed.
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;

@@ -23,6 +23,16 @@ pub struct SourceFile {
     pub mtime_ns: u128,
 }
 
+/// A folder of a corpus and its modification time when it was listed: adding, removing
+/// or renaming a file in a folder changes the folder's time, so folders whose times have
+/// not moved hold the same files (see `search::scan`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SourceDir {
+    /// Path relative to the corpus root, `/`-separated (empty for the root).
+    pub rel: String,
+    pub mtime_ns: u128,
+}
+
 /// A corpus: a folder of raw report files, or the embedded demo.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Corpus {
@@ -98,7 +108,17 @@ impl Corpus {
     /// # Errors
     /// When the folder cannot be read.
     pub fn files(&self) -> io::Result<Vec<SourceFile>> {
+        self.scan().map(|(files, _)| files)
+    }
+
+    /// The report files, sorted by relative path, and every folder under the root (the
+    /// root included) with its modification time, read before its entries are.
+    ///
+    /// # Errors
+    /// When the folder cannot be read.
+    pub fn scan(&self) -> io::Result<(Vec<SourceFile>, Vec<SourceDir>)> {
         let mut out = Vec::new();
+        let mut dirs = Vec::new();
         match self {
             Corpus::Demo => collect_demo(&DEMO, &mut out),
             Corpus::Dir(root) => {
@@ -110,7 +130,8 @@ impl Corpus {
                             .unwrap_or_default();
                         io::Error::other(format!("cannot read {path}: {e}"))
                     })?;
-                    if !entry.file_type().is_file() || !is_report_file(entry.path()) {
+                    let is_dir = entry.file_type().is_dir();
+                    if !is_dir && (!entry.file_type().is_file() || !is_report_file(entry.path())) {
                         continue;
                     }
                     let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
@@ -120,21 +141,21 @@ impl Corpus {
                         .collect::<Vec<_>>()
                         .join("/");
                     let meta = entry.metadata().map_err(io::Error::other)?;
-                    let mtime_ns = meta
-                        .modified()
-                        .ok()
-                        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                        .map_or(0, |d| d.as_nanos());
-                    out.push(SourceFile {
-                        rel,
-                        size: meta.len(),
-                        mtime_ns,
-                    });
+                    let mtime_ns = mtime_ns(&meta);
+                    if is_dir {
+                        dirs.push(SourceDir { rel, mtime_ns });
+                    } else {
+                        out.push(SourceFile {
+                            rel,
+                            size: meta.len(),
+                            mtime_ns,
+                        });
+                    }
                 }
             }
         }
         out.sort_by(|a, b| a.rel.cmp(&b.rel));
-        Ok(out)
+        Ok((out, dirs))
     }
 
     /// Reads one file's bytes.
@@ -166,6 +187,15 @@ impl Corpus {
             Corpus::Demo => None,
         }
     }
+}
+
+/// A file's modification time in nanoseconds since the epoch (0 when unknown).
+#[must_use]
+pub fn mtime_ns(meta: &std::fs::Metadata) -> u128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
 }
 
 fn collect_demo(dir: &'static Dir<'static>, out: &mut Vec<SourceFile>) {

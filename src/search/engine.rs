@@ -1,5 +1,6 @@
 //! [`Engine`]: opening (building, updating, waiting for another process) and searching.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -17,10 +18,11 @@ use super::indexer::{self, ToIndex};
 use super::normalize::normalize;
 use super::nosync::NoSyncDirectory;
 use super::query::{Query, Scope, section_key};
+use super::scan::{self, Listing};
 use super::schema::Fields;
-use super::store::{self, Paths, State};
+use super::store::{self, Brief, CatalogFile, DirStamps, Paths, State};
 use super::tokenizer::{self, Pairs, is_indexed_word, jieba_if_ready, jieba_words};
-use super::{Catalog, Hit, IndexStats, Limit, Progress, SearchError, SearchResults};
+use super::{Catalog, CatalogEntry, Hit, IndexStats, Limit, Progress, SearchError, SearchResults};
 use crate::corpus::{self, Corpus, Overrides, Report, SourceFile};
 
 /// How to open.
@@ -28,12 +30,24 @@ use crate::corpus::{self, Corpus, Overrides, Report, SourceFile};
 pub struct OpenOptions {
     /// Rebuild the index from scratch.
     pub rebuild: bool,
+    /// For a command that touches a few reports (`gwr search`): leave the catalog on disk
+    /// and read the entries a search needs (the whole catalog is read on the first call to
+    /// [`Engine::catalog`] or the first `region:`/`level:`/`section:` filter), send no
+    /// [`Progress::Catalog`] unless the index is rebuilt or updated, and do not load
+    /// jieba's dictionary (ranking then weighs the exact field's terms alone, as any search
+    /// does before the dictionary is loaded).
+    pub lazy_catalog: bool,
 }
 
 /// The opened corpus: catalog plus search index.
 pub struct Engine {
     corpus: Corpus,
-    catalog: Arc<Catalog>,
+    /// The whole catalog, once decoded.
+    catalog: OnceLock<Arc<Catalog>>,
+    /// Where the catalog is on disk, when it was left there ([`OpenOptions::lazy_catalog`]).
+    catalog_file: Option<CatalogFile>,
+    /// Per catalog position, what counting needs.
+    briefs: Vec<Brief>,
     reader: IndexReader,
     fields: Fields,
     /// The character pairs the exact field has as bigrams.
@@ -54,13 +68,19 @@ struct Published {
     reader: IndexReader,
     fields: Fields,
     stamp: u64,
+    /// The manifest, with the catalog decoded unless it was opened lazily.
     state: State,
+    briefs: Vec<Brief>,
+    catalog_file: CatalogFile,
     pairs: Arc<Pairs>,
 }
 
-fn load_published(paths: &Paths) -> Result<Published, String> {
+fn load_published(paths: &Paths, lazy: bool) -> Result<Published, String> {
     let gen_name = paths.published().ok_or("no index yet")?;
     let dir = paths.generation(&gen_name);
+    if let Ok(why) = fs::read_to_string(store::damaged_marker(&dir)) {
+        return Err(format!("index damaged ({})", why.trim()));
+    }
     let index = Index::open_in_dir(&dir).map_err(|e| format!("index unreadable: {e}"))?;
     let fields = Fields::of(&index.schema()).ok_or("index of another schema")?;
     let metas = index
@@ -71,11 +91,8 @@ fn load_published(paths: &Paths) -> Result<Published, String> {
         .as_deref()
         .and_then(|p| p.parse().ok())
         .ok_or("index has no state stamp")?;
-    let bytes = fs::read(store::state_path(&dir, stamp))
-        .map_err(|e| format!("catalog cache unreadable: {e}"))?;
     let t = Instant::now();
-    let state = State::from_bytes(&bytes)?;
-    tracing::debug!(elapsed = ?t.elapsed(), bytes = bytes.len(), "catalog cache decoded");
+    let (mut state, briefs, catalog_file) = store::open_state(&store::state_path(&dir, stamp))?;
     if state.version != store::version() {
         return Err(format!(
             "index built by another version ({} → {})",
@@ -83,18 +100,18 @@ fn load_published(paths: &Paths) -> Result<Published, String> {
             store::version()
         ));
     }
+    if !lazy {
+        state.catalog = catalog_file.read_all()?;
+    }
+    tracing::debug!(elapsed = ?t.elapsed(), lazy, "catalog cache read");
     let pairs = Arc::new(Pairs::from_keys(&state.pairs));
     tokenizer::register(&index, &pairs);
     let t = Instant::now();
     let reader = open_reader(&index).map_err(|e| format!("index damaged: {e}"))?;
+    check_segments(&reader.searcher(), &fields).map_err(|e| format!("index damaged: {e}"))?;
     tracing::debug!(elapsed = ?t.elapsed(), "index reader opened");
     let docs = reader.searcher().num_docs();
-    let expected: u64 = state
-        .catalog
-        .reports
-        .iter()
-        .map(|r| r.meta.paragraphs as u64)
-        .sum();
+    let expected: u64 = briefs.iter().map(|b| u64::from(b.paragraphs)).sum();
     if docs != expected {
         return Err(format!(
             "index damaged: {docs} paragraphs indexed, {expected} expected"
@@ -107,8 +124,30 @@ fn load_published(paths: &Paths) -> Result<Published, String> {
         fields,
         stamp,
         state,
+        briefs,
+        catalog_file,
         pairs,
     })
+}
+
+/// Opens every part of every segment that a search reads, so that a missing or truncated
+/// file is found now, when the index can still be rebuilt, rather than by a query. (tantivy
+/// opens a field's term dictionary and positions on first use, and takes a missing
+/// positions file for an empty one.)
+fn check_segments(searcher: &tantivy::Searcher, f: &Fields) -> tantivy::Result<()> {
+    for seg in searcher.segment_readers() {
+        for field in [f.file, f.fnum, f.exact, f.words, f.year] {
+            seg.inverted_index(field)?;
+        }
+        for name in ["fnum", "sec", "year"] {
+            seg.fast_fields().u64(name)?;
+        }
+        for field in [f.exact, f.words] {
+            seg.get_fieldnorms_reader(field)?;
+        }
+        seg.get_store_reader(0)?;
+    }
+    Ok(())
 }
 
 fn open_reader(index: &Index) -> tantivy::Result<IndexReader> {
@@ -172,6 +211,12 @@ fn diff(corpus: &Corpus, state: &State, files: &[SourceFile]) -> Diff {
     d
 }
 
+/// The catalog as `finish` gets it: decoded, or left on disk with the briefs read.
+enum Cat {
+    Decoded(Arc<Catalog>),
+    OnDisk(CatalogFile, Vec<Brief>),
+}
+
 impl Engine {
     /// Opens (building or updating as needed) the catalog and index of `corpus` under `data_dir`.
     ///
@@ -185,7 +230,7 @@ impl Engine {
         Engine::open_with(corpus, data_dir, OpenOptions::default(), progress)
     }
 
-    /// [`Engine::open`] with options (`gwr index --rebuild`).
+    /// [`Engine::open`] with options (`gwr index --rebuild`, `gwr search`).
     ///
     /// # Errors
     /// As [`Engine::open`].
@@ -206,9 +251,11 @@ impl Engine {
         };
         let mut sent_catalog = false;
         if fs4::FileExt::try_lock(&lock).is_err() {
-            if let Ok(p) = load_published(&paths) {
-                progress(Progress::Catalog(Arc::new(p.state.catalog)));
-                sent_catalog = true;
+            if !opts.lazy_catalog {
+                if let Ok(p) = load_published(&paths, false) {
+                    progress(Progress::Catalog(Arc::new(p.state.catalog)));
+                    sent_catalog = true;
+                }
             }
             progress(Progress::Waiting);
             fs4::FileExt::lock(&lock)?;
@@ -235,7 +282,7 @@ impl Engine {
         let published = if opts.rebuild {
             Err("rebuild asked for".to_string())
         } else {
-            load_published(paths).and_then(|p| {
+            load_published(paths, opts.lazy_catalog).and_then(|p| {
                 if p.state.overrides == ov {
                     Ok(p)
                 } else {
@@ -246,22 +293,30 @@ impl Engine {
         let mut p = match published {
             Ok(p) => p,
             Err(reason) => {
-                let files = list(corpus, start)?;
-                return Engine::rebuild(corpus, paths, &files, reason, start, progress);
+                let listing = list(corpus, start, None)?;
+                return Engine::rebuild(corpus, paths, &listing, reason, start, progress);
             }
         };
+        let dir = paths.generation(&p.gen_name);
         // Browsing can start now; then look for changed files.
         // The catalog moves out of the state (a clone of 5000 reports' outlines costs
         // tens of milliseconds); the paths that write the state put a copy back.
-        let catalog = Arc::new(std::mem::take(&mut p.state.catalog));
-        if !sent_catalog {
-            progress(Progress::Catalog(catalog.clone()));
-        }
-        // Queries rank with jieba's words once its dictionary is loaded (about 80 ms):
-        // load it now, after the catalog, so that it does not slow the way to browsing.
-        tokenizer::preload_jieba();
-        let files = list(corpus, start)?;
-        let files = &files[..];
+        let catalog = if opts.lazy_catalog {
+            None
+        } else {
+            let catalog = Arc::new(std::mem::take(&mut p.state.catalog));
+            if !sent_catalog {
+                progress(Progress::Catalog(catalog.clone()));
+            }
+            // Queries rank with jieba's words once its dictionary is loaded (about 80
+            // ms): load it now, after the catalog, so that it does not slow the way to
+            // browsing.
+            tokenizer::preload_jieba();
+            Some(catalog)
+        };
+        let stamps = DirStamps::load(&dir, p.stamp);
+        let listing = list(corpus, start, Some((&p.state.files, stamps.as_ref())))?;
+        let files = &listing.files[..];
         let d = diff(corpus, &p.state, files);
         if d.added.len() > p.state.files.len() {
             // The index's character pairs were chosen from a corpus now mostly new (or
@@ -271,9 +326,17 @@ impl Engine {
                 d.added.len(),
                 p.state.files.len()
             );
-            return Engine::rebuild(corpus, paths, files, reason, start, progress);
+            return Engine::rebuild(corpus, paths, &listing, reason, start, progress);
         }
-        let mut stats = IndexStats::default();
+        // The whole catalog, for the paths that write the state.
+        let whole = |p: &Published, catalog: &Option<Arc<Catalog>>| match catalog {
+            Some(c) => Ok((**c).clone()),
+            None => p.catalog_file.read_all().map_err(SearchError::Damaged),
+        };
+        let mut stats = IndexStats {
+            quick_listing: listing.quick,
+            ..IndexStats::default()
+        };
         if d.is_empty() {
             if !d.touched.is_empty() {
                 // Same content, new mtimes: refresh the fingerprints only.
@@ -285,15 +348,22 @@ impl Engine {
                         e.mtime_ns = f.mtime_ns;
                     }
                 }
-                let dir = paths.generation(&p.gen_name);
-                p.state.catalog = (*catalog).clone();
+                p.state.catalog = whole(&p, &catalog)?;
                 let bytes = p.state.to_bytes()?;
                 store::write_atomic(&store::state_path(&dir, p.stamp), &bytes)
                     .map_err(|e| SearchError::unwritable(&dir, e))?;
+                p.state.catalog = Catalog::default();
             }
-            stats.location = Some(paths.generation(&p.gen_name));
+            if !listing.quick {
+                save_stamps(&dir, p.stamp, &listing);
+            }
+            stats.location = Some(dir);
+            let cat = match catalog {
+                Some(c) => Cat::Decoded(c),
+                None => Cat::OnDisk(p.catalog_file, p.briefs),
+            };
             return Ok(Engine::finish(
-                corpus, &p.state, catalog, p.reader, p.fields, p.pairs, stats, start, progress,
+                corpus, &p.state, cat, p.reader, p.fields, p.pairs, stats, start, progress,
             ));
         }
         // Incremental update of the published generation.
@@ -306,7 +376,7 @@ impl Engine {
             .chain(d.changed.iter().map(|f| &f.rel))
             .cloned()
             .collect();
-        p.state.catalog = (*catalog).clone();
+        p.state.catalog = whole(&p, &catalog)?;
         let (mut state, mut to_index) =
             indexer::next_state(Some(&p.state), &dropped, parsed, store::version(), ov);
         for e in &mut state.files {
@@ -317,7 +387,6 @@ impl Engine {
         }
         let catalog = Arc::new(state.catalog.clone());
         progress(Progress::Catalog(catalog.clone()));
-        let dir = paths.generation(&p.gen_name);
         let stamp = p.stamp + 1;
         let bytes = state.to_bytes()?;
         store::write_atomic(&store::state_path(&dir, stamp), &bytes)
@@ -325,6 +394,7 @@ impl Engine {
         let delete: Vec<String> = dropped.into_iter().collect();
         indexer::write(&p.index, &p.fields, &delete, &mut to_index, stamp, progress)?;
         store::remove_other_states(&dir, stamp);
+        save_stamps(&dir, stamp, &listing);
         p.reader.reload()?;
         stats.parsed = todo.len();
         stats.added = d.added.len();
@@ -332,7 +402,15 @@ impl Engine {
         stats.removed = d.removed.len();
         stats.location = Some(dir);
         Ok(Engine::finish(
-            corpus, &state, catalog, p.reader, p.fields, p.pairs, stats, start, progress,
+            corpus,
+            &state,
+            Cat::Decoded(catalog),
+            p.reader,
+            p.fields,
+            p.pairs,
+            stats,
+            start,
+            progress,
         ))
     }
 
@@ -340,7 +418,7 @@ impl Engine {
     fn rebuild(
         corpus: &Corpus,
         paths: &Paths,
-        files: &[SourceFile],
+        listing: &Listing,
         reason: String,
         start: Instant,
         progress: &mut dyn FnMut(Progress),
@@ -358,26 +436,41 @@ impl Engine {
         let dir = paths.generation(&gen_name);
         fs::create_dir_all(&dir).map_err(|e| SearchError::unwritable(&dir, e))?;
         let (builder, fields) = Fields::index_builder();
-        let directory =
-            NoSyncDirectory::open(&dir).map_err(|e| SearchError::unwritable(&dir, e))?;
-        let index = builder
-            .open_or_create(directory)
-            .map_err(|e| SearchError::unwritable(&dir, e))?;
-        let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
+        let directory = NoSyncDirectory::open(&dir).map_err(|e| SearchError::unwritable(&dir, e))?;
+        let index = builder.open_or_create(directory).map_err(|e| SearchError::unwritable(&dir, e))?;
+        let files = &listing.files;
+        let overrides = Overrides::load(corpus)?;
+        let state = State {
+            version: store::version().to_string(),
+            overrides: overrides_hash(corpus),
+            pairs: indexer::sample_pairs(corpus, files, &overrides),
+            ..State::default()
+        };
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
-        let catalog = Arc::new(state.catalog.clone());
-        progress(Progress::Catalog(catalog.clone()));
         let stamp = 1;
-        let bytes = state.to_bytes()?;
-        store::write_atomic(&store::state_path(&dir, stamp), &bytes)
-            .map_err(|e| SearchError::unwritable(&dir, e))?;
-        tracing::debug!(elapsed = ?start.elapsed(), bytes = bytes.len(), "catalog cache written");
-        indexer::write(&index, &fields, &[], &mut to_index, stamp, progress)?;
-        drop(to_index);
-        paths
-            .publish(&gen_name)
-            .map_err(|e| SearchError::unwritable(&dir, e))?;
+        // The state goes to disk before the commit that names it.
+        let mut write_state = |state: &State| {
+            let bytes = state.to_bytes()?;
+            store::write_atomic(&store::state_path(&dir, stamp), &bytes).map_err(|e| SearchError::unwritable(&dir, e))?;
+            tracing::debug!(elapsed = ?start.elapsed(), bytes = bytes.len(), "catalog cache written");
+            Ok(())
+        };
+        let mut state = indexer::build(
+            &index,
+            &fields,
+            corpus,
+            files,
+            &overrides,
+            state,
+            stamp,
+            &mut write_state,
+            progress,
+        )?;
+        let catalog = Arc::new(std::mem::take(&mut state.catalog));
+        progress(Progress::Catalog(catalog.clone()));
+        save_stamps(&dir, stamp, listing);
+        paths.publish(&gen_name).map_err(|e| SearchError::unwritable(&dir, e))?;
         paths.remove_others(&gen_name);
         let reader = open_reader(&index)?;
         let stats = IndexStats {
@@ -388,7 +481,15 @@ impl Engine {
             ..IndexStats::default()
         };
         Ok(Engine::finish(
-            corpus, &state, catalog, reader, fields, pairs, stats, start, progress,
+            corpus,
+            &state,
+            Cat::Decoded(catalog),
+            reader,
+            fields,
+            pairs,
+            stats,
+            start,
+            progress,
         ))
     }
 
@@ -419,9 +520,9 @@ impl Engine {
         start: Instant,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Engine, SearchError> {
-        let files = list(corpus, start)?;
-        let files = &files[..];
-        if let Ok(mut p) = load_published(paths) {
+        let listing = list(corpus, start, None)?;
+        let files = &listing.files[..];
+        if let Ok(mut p) = load_published(paths, false) {
             if p.state.overrides == overrides_hash(corpus)
                 && diff(corpus, &p.state, files).is_empty()
             {
@@ -433,7 +534,15 @@ impl Engine {
                     ..IndexStats::default()
                 };
                 let mut e = Engine::finish(
-                    corpus, &p.state, catalog, p.reader, p.fields, p.pairs, stats, start, progress,
+                    corpus,
+                    &p.state,
+                    Cat::Decoded(catalog),
+                    p.reader,
+                    p.fields,
+                    p.pairs,
+                    stats,
+                    start,
+                    progress,
                 );
                 e.warnings
                     .push(format!("{why}; using the index already there (read-only)"));
@@ -457,7 +566,15 @@ impl Engine {
             ..IndexStats::default()
         };
         let mut e = Engine::finish(
-            corpus, &state, catalog, reader, fields, pairs, stats, start, progress,
+            corpus,
+            &state,
+            Cat::Decoded(catalog),
+            reader,
+            fields,
+            pairs,
+            stats,
+            start,
+            progress,
         );
         e.warnings.push(format!(
             "{why}; searching an index built in memory for this session"
@@ -469,7 +586,7 @@ impl Engine {
     fn finish(
         corpus: &Corpus,
         state: &State,
-        catalog: Arc<Catalog>,
+        cat: Cat,
         reader: IndexReader,
         fields: Fields,
         pairs: Arc<Pairs>,
@@ -477,20 +594,21 @@ impl Engine {
         start: Instant,
         progress: &mut dyn FnMut(Progress),
     ) -> Engine {
-        let pos: HashMap<&str, u32> = catalog
-            .reports
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.meta.file.as_str(), i as u32))
-            .collect();
+        let (catalog, catalog_file, briefs) = match cat {
+            Cat::Decoded(c) => {
+                let briefs = store::briefs(&state.files, &c);
+                (OnceLock::from(c), None, briefs)
+            }
+            Cat::OnDisk(file, briefs) => (OnceLock::new(), Some(file), briefs),
+        };
         let mut by_fnum = vec![u32::MAX; state.next_fnum as usize];
-        for f in &state.files {
-            if let Some(i) = pos.get(f.rel.as_str()) {
-                by_fnum[f.fnum as usize] = *i;
+        for (i, b) in briefs.iter().enumerate() {
+            if let Some(slot) = by_fnum.get_mut(b.fnum as usize) {
+                *slot = i as u32;
             }
         }
-        stats.reports = catalog.reports.len();
-        stats.rejected = catalog.rejected.len();
+        stats.reports = briefs.len();
+        stats.rejected = catalog.get().map_or(0, |c: &Arc<Catalog>| c.rejected.len());
         stats.paragraphs = reader.searcher().num_docs();
         stats.index_bytes = stats.location.as_deref().map_or(0, store::dir_bytes);
         stats.elapsed = start.elapsed();
@@ -499,6 +617,8 @@ impl Engine {
             corpus: corpus.clone(),
             pairs,
             catalog,
+            catalog_file,
+            briefs,
             reader,
             fields,
             by_fnum,
@@ -508,9 +628,55 @@ impl Engine {
         }
     }
 
+    /// The whole catalog (read from disk on the first call when the engine was opened with
+    /// [`OpenOptions::lazy_catalog`]; empty, with the index marked for a rebuild, if that
+    /// read finds the cache damaged).
     #[must_use]
     pub fn catalog(&self) -> &Arc<Catalog> {
-        &self.catalog
+        match self.try_catalog() {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::error!(%e, "catalog unreadable");
+                self.catalog.get_or_init(Arc::default)
+            }
+        }
+    }
+
+    fn try_catalog(&self) -> Result<&Arc<Catalog>, SearchError> {
+        if let Some(c) = self.catalog.get() {
+            return Ok(c);
+        }
+        let c = match &self.catalog_file {
+            Some(f) => f.read_all().map_err(|e| self.damaged(&e))?,
+            None => Catalog::default(),
+        };
+        Ok(self.catalog.get_or_init(|| Arc::new(c)))
+    }
+
+    /// The catalog entry at a position: from the decoded catalog, or read alone.
+    fn entry(&self, pos: usize) -> Result<Cow<'_, CatalogEntry>, SearchError> {
+        if let Some(c) = self.catalog.get() {
+            return c
+                .reports
+                .get(pos)
+                .map(Cow::Borrowed)
+                .ok_or_else(|| SearchError::Damaged(format!("no catalog entry {pos}")));
+        }
+        match &self.catalog_file {
+            Some(f) => f.entry(pos).map(Cow::Owned).map_err(|e| self.damaged(&e)),
+            None => Err(SearchError::Damaged(format!("no catalog entry {pos}"))),
+        }
+    }
+
+    /// Marks the index damaged, so that the next open rebuilds it, and says so: for
+    /// damage a search found (in a file the checks at open could not see into).
+    fn damaged(&self, e: &dyn std::fmt::Display) -> SearchError {
+        let msg = e.to_string();
+        tracing::error!(error = %msg, "index damaged");
+        if let Some(dir) = &self.stats.location {
+            let _ = fs::write(store::damaged_marker(dir), &msg);
+        }
+        SearchError::Damaged(msg)
     }
 
     #[must_use]
@@ -533,14 +699,14 @@ impl Engine {
     /// The query's `region:`, `level:` and `section:` filters resolved through the
     /// catalog: the file numbers of the reports they select, and the sections (of those
     /// reports) whose titles, or their ancestors' titles, contain every `section:` value.
-    fn scope(&self, q: &Query) -> Scope {
-        let reports = &self.catalog.reports;
+    fn scope(&self, q: &Query) -> Result<Scope, SearchError> {
         let by_region = !q.regions.is_empty();
         let by_level = !q.levels.is_empty();
         let mut scope = Scope::default();
         if !by_region && !by_level && q.sections.is_empty() {
-            return scope;
+            return Ok(scope);
         }
+        let reports = &self.try_catalog()?.reports;
         let files: Vec<(u32, usize)> = self
             .by_fnum
             .iter()
@@ -584,7 +750,7 @@ impl Engine {
             // The sections are of the files in scope already.
             scope.sections = Some(Arc::new(keys));
         }
-        scope
+        Ok(scope)
     }
 
     /// Runs a query: the top hits with snippets, and counts over every match.
@@ -618,7 +784,7 @@ impl Engine {
             })
             .filter(|t| searcher.doc_freq(t).is_ok_and(|n| n <= common))
             .collect();
-        let tq = q.to_tantivy(&self.fields, &self.pairs, &rank_words, &self.scope(&q));
+        let tq = q.to_tantivy(&self.fields, &self.pairs, &rank_words, &self.scope(&q)?);
         let per_file = PerFile {
             files: self.by_fnum.len(),
         };
@@ -629,19 +795,30 @@ impl Engine {
         // A lone term is ranked by block-WAND, which a counting pass beside it would
         // defeat: count apart. Anything else scores every match anyway: one pass.
         let (counts, mut top) = if want == 0 {
-            (searcher.search(&*tq, &per_file)?, Vec::new())
+            (
+                searcher
+                    .search(&*tq, &per_file)
+                    .map_err(|e| self.damaged(&e))?,
+                Vec::new(),
+            )
         } else if want == usize::MAX || (q.is_single_term(&self.pairs) && rank_words.is_empty()) {
-            let counts = searcher.search(&*tq, &per_file)?;
+            let counts = searcher
+                .search(&*tq, &per_file)
+                .map_err(|e| self.damaged(&e))?;
             let n = (counts.iter().sum::<u32>() as usize).min(want);
             let top = if n == 0 {
                 Vec::new()
             } else {
-                searcher.search(&*tq, &TopDocs::with_limit(n).order_by_score())?
+                searcher
+                    .search(&*tq, &TopDocs::with_limit(n).order_by_score())
+                    .map_err(|e| self.damaged(&e))?
             };
             (counts, top)
         } else {
             let collector = (TopDocs::with_limit(want).order_by_score(), per_file);
-            let (top, counts) = searcher.search(&*tq, &collector)?;
+            let (top, counts) = searcher
+                .search(&*tq, &collector)
+                .map_err(|e| self.damaged(&e))?;
             (counts, top)
         };
         let mut res = SearchResults::default();
@@ -651,21 +828,21 @@ impl Engine {
             if c == 0 {
                 continue;
             }
-            let Some(entry) = self
+            let Some(brief) = self
                 .by_fnum
                 .get(fnum)
-                .and_then(|&i| self.catalog.reports.get(i as usize))
+                .and_then(|&i| self.briefs.get(i as usize))
             else {
                 continue;
             };
             let c = c as usize;
             res.total_paragraphs += c;
             res.total_reports += 1;
-            if let Some(y) = entry.meta.year {
+            if let Some(y) = brief.year {
                 *per_year.entry(y).or_default() += c;
             }
-            if let Some(r) = &entry.meta.region {
-                *per_region.entry(r.name.as_str()).or_default() += c;
+            if let Some(r) = &brief.region {
+                *per_region.entry(r.as_str()).or_default() += c;
             }
         }
         res.per_year = per_year.into_iter().collect();
@@ -677,8 +854,8 @@ impl Engine {
         res.per_region = regions;
         res.hits.reserve(top.len());
         for (score, addr) in top.drain(..) {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            if let Some(hit) = self.hit(&q, &doc, score) {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(|e| self.damaged(&e))?;
+            if let Some(hit) = self.hit(&q, &doc, score)? {
                 res.hits.push(hit);
             }
         }
@@ -686,22 +863,32 @@ impl Engine {
         Ok(res)
     }
 
-    fn hit(&self, q: &Query, doc: &TantivyDocument, score: f32) -> Option<Hit> {
+    fn hit(
+        &self,
+        q: &Query,
+        doc: &TantivyDocument,
+        score: f32,
+    ) -> Result<Option<Hit>, SearchError> {
         let f = &self.fields;
         let u = |field| doc.get_first(field).and_then(|v| v.as_u64());
-        let fnum = u(f.fnum)? as usize;
-        let entry = self
-            .catalog
-            .reports
-            .get(*self.by_fnum.get(fnum)? as usize)?;
+        let Some(&pos) = u(f.fnum).and_then(|n| self.by_fnum.get(n as usize)) else {
+            return Ok(None);
+        };
+        if pos == u32::MAX {
+            return Ok(None);
+        }
+        let entry = self.entry(pos as usize)?;
+        let (Some(sec), Some(para)) = (u(f.sec), u(f.para)) else {
+            return Ok(None);
+        };
         let text = doc
             .get_first(f.exact)
             .and_then(|v| v.as_str())
             .unwrap_or("");
-        let sec = entry.sections.get(u(f.sec)? as usize);
+        let sec = entry.sections.get(sec as usize);
         let paragraph_highlights = q.highlight(text);
         let (snippet, highlights) = super::snippet::snippet(text, &paragraph_highlights);
-        Some(Hit {
+        Ok(Some(Hit {
             report: entry.meta.id.clone(),
             region: entry
                 .meta
@@ -712,12 +899,12 @@ impl Engine {
             year: entry.meta.year,
             section: sec.map(|s| s.path.clone()).unwrap_or_default(),
             section_title: sec.map(|s| s.title.clone()).unwrap_or_default(),
-            paragraph: u(f.para)? as usize,
+            paragraph: para as usize,
             snippet,
             highlights,
             score,
             paragraph_highlights,
-        })
+        }))
     }
 
     /// Loads the full text of a report (parsing its file again).
@@ -726,7 +913,7 @@ impl Engine {
     /// When the id is unknown or the file can no longer be read.
     pub fn load_report(&self, id: &str) -> Result<Report, SearchError> {
         let entry = self
-            .catalog
+            .try_catalog()?
             .get(id)
             .ok_or_else(|| SearchError::NoReport(id.to_string()))?;
         let overrides = Overrides::load(&self.corpus)?;
@@ -754,10 +941,40 @@ fn rank_words(q: &Query) -> Vec<String> {
     out
 }
 
-fn list(corpus: &Corpus, start: Instant) -> Result<Vec<SourceFile>, SearchError> {
-    let files = corpus.files()?;
-    tracing::debug!(elapsed = ?start.elapsed(), files = files.len(), "corpus listed");
-    Ok(files)
+/// Lists the corpus: quickly from the known files and folder times when given them.
+fn list(
+    corpus: &Corpus,
+    start: Instant,
+    known: Option<(&[store::FileEntry], Option<&DirStamps>)>,
+) -> Result<Listing, SearchError> {
+    let listing = match known {
+        Some((files, stamps)) => scan::quick(corpus, files, stamps),
+        None => scan::full(corpus),
+    }
+    ?;
+    tracing::debug!(
+        elapsed = ?start.elapsed(),
+        files = listing.files.len(),
+        quick = listing.quick,
+        "corpus listed"
+    );
+    Ok(listing)
+}
+
+/// Records the folder times of a listing for the next quick check (a cache: a failure
+/// only costs the next open a full listing).
+fn save_stamps(dir: &Path, stamp: u64, listing: &Listing) {
+    if listing.dirs.is_empty() {
+        return;
+    }
+    let stamps = DirStamps {
+        stamp,
+        listed_ns: listing.listed_ns,
+        dirs: listing.dirs.clone(),
+    };
+    if let Err(e) = stamps.save(dir) {
+        tracing::warn!(%e, "cannot save the folder times");
+    }
 }
 
 fn prepare_dir(paths: &Paths) -> std::io::Result<File> {

@@ -1,10 +1,13 @@
 //! Turning reports into paragraph documents: parsing files in parallel, building the
-//! catalog, and feeding tantivy's writer.
+//! catalog, and feeding tantivy's writer. A full build ([`build`]) streams the corpus
+//! through parse → segment → index in batches of [`BATCH`] files, so that its memory does
+//! not grow with the corpus's text: only the catalog (metadata and outlines) is kept whole.
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
+use std::time::Instant;
 
 use rayon::prelude::*;
 use tantivy::schema::TantivyDocument;
@@ -105,6 +108,106 @@ pub fn parse_files(
     )
 }
 
+/// Files a full build parses, segments and indexes before it reads the next ones.
+pub const BATCH: usize = 256;
+
+/// How many files, evenly spaced over the corpus, the character pairs are chosen from.
+const PAIR_FILES: usize = 400;
+
+/// The character pairs of a new index (see [`Pairs::choose`]), from the paragraphs of at
+/// most [`PAIR_FILES`] files spread over the corpus (all of them in a smaller corpus).
+pub fn sample_pairs(corpus: &Corpus, files: &[SourceFile], overrides: &Overrides) -> Vec<u64> {
+    let t = Instant::now();
+    let step = files.len().div_ceil(PAIR_FILES).max(1);
+    let sample: Vec<&SourceFile> = files.iter().step_by(step).collect();
+    let parsed: Vec<Parsed> = sample
+        .par_iter()
+        .map(|f| parse_file(corpus, f, overrides))
+        .collect();
+    let texts: Vec<&str> = parsed
+        .iter()
+        .filter_map(|p| p.result.as_ref().ok())
+        .flat_map(|r| r.paragraphs.iter().map(|p| p.text.as_str()))
+        .collect();
+    let keys = Pairs::choose(&texts).keys();
+    tracing::debug!(elapsed = ?t.elapsed(), files = sample.len(), pairs = keys.len(), "character pairs chosen");
+    keys
+}
+
+/// Adds a parsed file to `state` under the next file number: its fingerprint, and its
+/// catalog entry (or why it is not a report). Returns the report to index.
+fn admit(state: &mut State, p: Parsed) -> Option<ToIndex> {
+    let fnum = state.next_fnum;
+    state.next_fnum += 1;
+    state.files.push(FileEntry {
+        rel: p.file.rel,
+        size: p.file.size,
+        mtime_ns: p.file.mtime_ns,
+        hash: p.hash,
+        fnum,
+    });
+    match p.result {
+        Ok(r) => {
+            state.catalog.reports.push(CatalogEntry {
+                meta: r.meta.clone(),
+                sections: r.sections.clone(),
+            });
+            Some(ToIndex {
+                fnum,
+                report: r,
+                words: Vec::new(),
+            })
+        }
+        Err(e) => {
+            state.catalog.rejected.push(e);
+            None
+        }
+    }
+}
+
+/// A full build into the empty `index`: the files in batches of [`BATCH`], each parsed,
+/// segmented and handed to tantivy before the next is read; then the catalog is finished,
+/// `before_commit` gets the whole state (to write it where the commit payload `stamp`
+/// names it), and the index is committed. `state` comes with its version, override hash
+/// and pairs. Progress: [`Progress::Indexing`] counted in files.
+#[allow(clippy::too_many_arguments)]
+pub fn build(
+    index: &Index,
+    f: &Fields,
+    corpus: &Corpus,
+    files: &[SourceFile],
+    overrides: &Overrides,
+    mut state: State,
+    stamp: u64,
+    before_commit: &mut dyn FnMut(&State) -> Result<(), SearchError>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<State, SearchError> {
+    let clock = Instant::now();
+    let writer = new_writer(index)?;
+    let total = files.len();
+    progress(Progress::Indexing { done: 0, total });
+    let mut done = 0;
+    for batch in files.chunks(BATCH) {
+        let parsed = parse_files(corpus, batch, overrides, &mut |_| {});
+        let mut todo: Vec<ToIndex> = parsed
+            .into_iter()
+            .filter_map(|p| admit(&mut state, p))
+            .collect();
+        segment(&mut todo, &mut |_| {});
+        for item in &todo {
+            add_report(&writer, f, item)?;
+        }
+        done += batch.len();
+        progress(Progress::Indexing { done, total });
+    }
+    state.files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    finish_catalog(&mut state.catalog);
+    tracing::debug!(elapsed = ?clock.elapsed(), files = total, "files parsed, segmented and queued");
+    before_commit(&state)?;
+    commit(writer, stamp)?;
+    Ok(state)
+}
+
 /// The next state: `old` without the `dropped` files, plus the `parsed` ones (which get new
 /// file numbers). Returns it with the reports to index and their file numbers.
 pub fn next_state(
@@ -145,32 +248,10 @@ pub fn next_state(
             .cloned()
             .collect();
     }
-    let mut to_index = Vec::new();
-    for p in parsed {
-        let fnum = state.next_fnum;
-        state.next_fnum += 1;
-        state.files.push(FileEntry {
-            rel: p.file.rel.clone(),
-            size: p.file.size,
-            mtime_ns: p.file.mtime_ns,
-            hash: p.hash,
-            fnum,
-        });
-        match p.result {
-            Ok(r) => {
-                state.catalog.reports.push(CatalogEntry {
-                    meta: r.meta.clone(),
-                    sections: r.sections.clone(),
-                });
-                to_index.push(ToIndex {
-                    fnum,
-                    report: r,
-                    words: Vec::new(),
-                });
-            }
-            Err(e) => state.catalog.rejected.push(e),
-        }
-    }
+    let to_index: Vec<ToIndex> = parsed
+        .into_iter()
+        .filter_map(|p| admit(&mut state, p))
+        .collect();
     if old.is_none() {
         let texts: Vec<&str> = to_index
             .iter()
@@ -296,11 +377,7 @@ pub fn write(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), SearchError> {
     segment(reports, progress);
-    let threads = std::thread::available_parallelism()
-        .map_or(2, std::num::NonZero::get)
-        .clamp(1, 4);
-    let mut writer: IndexWriter<TantivyDocument> =
-        index.writer_with_num_threads(threads, threads * 120_000_000)?;
+    let writer = new_writer(index)?;
     for rel in delete {
         writer.delete_term(Term::from_field_text(f.file, rel));
     }
@@ -312,6 +389,20 @@ pub fn write(
             progress(Progress::Indexing { done: i + 1, total });
         }
     }
+    commit(writer, stamp)
+}
+
+/// tantivy's writer: up to 4 indexing threads with 120 MB each.
+fn new_writer(index: &Index) -> Result<IndexWriter<TantivyDocument>, SearchError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(2, std::num::NonZero::get)
+        .clamp(1, 4);
+    Ok(index.writer_with_num_threads(threads, threads * 120_000_000)?)
+        
+}
+
+/// Commits with `stamp` as payload and waits for the merges.
+fn commit(mut writer: IndexWriter<TantivyDocument>, stamp: u64) -> Result<(), SearchError> {
     let mut pc = writer.prepare_commit()?;
     pc.set_payload(&stamp.to_string());
     pc.commit()?;

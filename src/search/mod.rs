@@ -11,10 +11,12 @@ pub(crate) mod indexer;
 pub mod normalize;
 mod nosync;
 pub mod query;
+mod scan;
 mod schema;
 mod snippet;
 mod store;
 pub mod tokenizer;
+mod watch;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -30,6 +32,7 @@ pub use engine::{Engine, OpenOptions, corpus_dir};
 pub use normalize::normalize;
 pub use query::Query;
 pub use snippet::snippet;
+pub use watch::CorpusWatcher;
 
 /// One report in the catalog: its metadata and its outline, without the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -162,6 +165,13 @@ pub enum SearchError {
     /// A report's file can no longer be read as a report.
     #[error("cannot read {}: {}", .0.file, .0.reason)]
     Unreadable(Rejected),
+    /// A search found the index or its catalog cache damaged; the index is marked, and the
+    /// next open rebuilds it.
+    #[error("search index damaged ({0}); it is rebuilt on the next start")]
+    Damaged(String),
+    /// The corpus folder cannot be watched for changes (the TUI then works without it).
+    #[error("cannot watch {} for changes: {source}", dir.display())]
+    Watch { dir: PathBuf, source: notify::Error },
 }
 
 impl SearchError {
@@ -192,6 +202,9 @@ pub struct IndexStats {
     pub removed: usize,
     /// Why the whole index was rebuilt, if it was.
     pub rebuilt: Option<String>,
+    /// The corpus was checked for changes by the quick listing (its folders had not
+    /// moved), not walked.
+    pub quick_listing: bool,
     /// Where the index lives (None: in memory).
     pub location: Option<PathBuf>,
     pub elapsed: Duration,

@@ -5,23 +5,42 @@
 //! <data_dir>/corpora/<corpus key>/
 //!     lock            held (fs4) by the one process updating this corpus
 //!     CURRENT         the name of the published generation, replaced atomically
-//!     g<N>/           a tantivy index plus state-<stamp>.bin (manifest + catalog)
+//!     g<N>/           a tantivy index plus state-<stamp>.bin (manifest + catalog),
+//!                     dirs.bin (the corpus folders' times, for the quick freshness check)
+//!                     and, once a search found it damaged, the marker `damaged`
 //! ```
+//!
+//! A state file is read in parts, so that a command touching a few reports does not decode
+//! the catalog of all of them:
+//!
+//! ```text
+//! GWRSTAT3  head length (u64)  xxh64 of the head (u64)  head  body
+//! ```
+//!
+//! The head (postcard) holds the manifest (version, file fingerprints, character pairs), a
+//! [`Brief`] of each report (what counting needs) and where each catalog entry lies in the
+//! body, with its xxh64. Each entry is a postcard [`super::CatalogEntry`] of its own, checked
+//! and decoded when it is asked for. A new per-report field is one more serde field of
+//! `CatalogEntry` (or of `Brief`, if counting needs it) and a bump of
+//! [`super::schema::SCHEMA_VERSION`], which rebuilds older indexes.
 //!
 //! The tantivy commit payload names the state file (`<stamp>`) written just before the
 //! commit, so the index, the manifest and the catalog always agree: a crash before the
 //! commit leaves the previous payload pointing at the previous state file. A full rebuild
 //! goes into a fresh `g<N+1>` and is published by replacing `CURRENT`.
 
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, Write as _};
+use std::os::unix::fs::FileExt as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::Catalog;
 use super::schema::SCHEMA_VERSION;
+use super::{Catalog, CatalogEntry};
+use crate::corpus::{Rejected, SourceDir};
 
 /// The manifest's fingerprint of one corpus file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,7 +69,69 @@ pub struct State {
     pub catalog: Catalog,
 }
 
-const MAGIC: &[u8; 8] = b"GWRSTAT2";
+const MAGIC: &[u8; 8] = b"GWRSTAT3";
+
+/// What a search needs of a report without decoding its catalog entry: which file it is,
+/// and what the counts per year and per region add up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Brief {
+    /// The file's number (`u32::MAX` if the manifest does not have it).
+    pub fnum: u32,
+    pub year: Option<u16>,
+    /// The region's name, as the report names itself.
+    pub region: Option<String>,
+    pub paragraphs: u32,
+}
+
+/// Where a piece of the body lies, and its xxh64.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Blob {
+    offset: u64,
+    len: u32,
+    hash: u64,
+}
+
+/// The head as written (borrowing the state) …
+#[derive(Serialize)]
+struct HeadRef<'a> {
+    version: &'a str,
+    overrides: u64,
+    next_fnum: u32,
+    pairs: &'a [u64],
+    files: &'a [FileEntry],
+    briefs: &'a [Brief],
+    entries: &'a [Blob],
+    rejected: Blob,
+}
+
+/// … and as read: the same fields, in the same order.
+#[derive(Deserialize)]
+struct Head {
+    version: String,
+    overrides: u64,
+    next_fnum: u32,
+    pairs: Vec<u64>,
+    files: Vec<FileEntry>,
+    briefs: Vec<Brief>,
+    entries: Vec<Blob>,
+    rejected: Blob,
+}
+
+/// The [`Brief`] of each report of `catalog`, in catalog order.
+#[must_use]
+pub fn briefs(files: &[FileEntry], catalog: &Catalog) -> Vec<Brief> {
+    let fnum: HashMap<&str, u32> = files.iter().map(|f| (f.rel.as_str(), f.fnum)).collect();
+    catalog
+        .reports
+        .iter()
+        .map(|r| Brief {
+            fnum: fnum.get(r.meta.file.as_str()).copied().unwrap_or(u32::MAX),
+            year: r.meta.year,
+            region: r.meta.region.as_ref().map(|g| g.name.clone()),
+            paragraphs: r.meta.paragraphs as u32,
+        })
+        .collect()
+}
 
 static PARSER_SOURCES: include_dir::Dir<'static> =
     include_dir::include_dir!("$CARGO_MANIFEST_DIR/src/corpus");
@@ -89,28 +170,240 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 }
 
 impl State {
-    /// Serialises: magic, xxh64 of the body, postcard body.
+    /// Serialises: see the module's documentation for the layout.
     pub fn to_bytes(&self) -> io::Result<Vec<u8>> {
-        let body = postcard::to_stdvec(self).map_err(io::Error::other)?;
-        let mut out = Vec::with_capacity(body.len() + 16);
+        let mut body = Vec::new();
+        let blob = |bytes: Vec<u8>, body: &mut Vec<u8>| {
+            let b = Blob {
+                offset: body.len() as u64,
+                len: bytes.len() as u32,
+                hash: content_hash(&bytes),
+            };
+            body.extend_from_slice(&bytes);
+            b
+        };
+        let mut entries = Vec::with_capacity(self.catalog.reports.len());
+        for r in &self.catalog.reports {
+            let bytes = postcard::to_stdvec(r).map_err(io::Error::other)?;
+            entries.push(blob(bytes, &mut body));
+        }
+        let bytes = postcard::to_stdvec(&self.catalog.rejected).map_err(io::Error::other)?;
+        let rejected = blob(bytes, &mut body);
+        let briefs = briefs(&self.files, &self.catalog);
+        let head = postcard::to_stdvec(&HeadRef {
+            version: &self.version,
+            overrides: self.overrides,
+            next_fnum: self.next_fnum,
+            pairs: &self.pairs,
+            files: &self.files,
+            briefs: &briefs,
+            entries: &entries,
+            rejected,
+        })
+        .map_err(io::Error::other)?;
+        let mut out = Vec::with_capacity(24 + head.len() + body.len());
         out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&content_hash(&body).to_le_bytes());
+        out.extend_from_slice(&(head.len() as u64).to_le_bytes());
+        out.extend_from_slice(&content_hash(&head).to_le_bytes());
+        out.extend_from_slice(&head);
         out.extend_from_slice(&body);
         Ok(out)
     }
 
-    /// Parses what [`State::to_bytes`] wrote, checking the checksum.
+    /// Parses what [`State::to_bytes`] wrote, checking every checksum.
+    #[cfg(test)]
     pub fn from_bytes(bytes: &[u8]) -> Result<State, String> {
-        if bytes.len() < 16 || &bytes[..8] != MAGIC {
-            return Err("not a gwr state file".into());
-        }
-        let sum = u64::from_le_bytes(bytes[8..16].try_into().unwrap_or_default());
-        let body = &bytes[16..];
-        if content_hash(body) != sum {
-            return Err("state file damaged (checksum)".into());
-        }
-        postcard::from_bytes(body).map_err(|e| format!("state file unreadable: {e}"))
+        let (mut state, _, file) = open_parts(&mut io::Cursor::new(bytes))?;
+        state.catalog = file.decode_all(bytes.get(file.body_at..).unwrap_or_default())?;
+        Ok(state)
     }
+}
+
+/// Reads `len` bytes at `at`.
+trait ReadAt {
+    fn read_at_exact(&mut self, at: u64, len: usize) -> io::Result<Vec<u8>>;
+}
+
+#[cfg(test)]
+impl ReadAt for io::Cursor<&[u8]> {
+    fn read_at_exact(&mut self, at: u64, len: usize) -> io::Result<Vec<u8>> {
+        let all = *self.get_ref();
+        let at = usize::try_from(at).map_err(io::Error::other)?;
+        all.get(at..at.saturating_add(len))
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| io::Error::from(io::ErrorKind::UnexpectedEof))
+    }
+}
+
+/// The manifest (a [`State`] with an empty catalog), the briefs, and where the catalog's
+/// entries are.
+fn open_parts(r: &mut dyn ReadAt) -> Result<(State, Vec<Brief>, CatalogFile), String> {
+    let damaged = |what: &str| format!("catalog cache damaged ({what})");
+    let fixed = r.read_at_exact(0, 24).map_err(|_| damaged("too short"))?;
+    if &fixed[..8] != MAGIC {
+        return Err("not a gwr state file of this version".into());
+    }
+    let word = |i: usize| u64::from_le_bytes(fixed[i..i + 8].try_into().unwrap_or_default());
+    let (head_len, head_sum) = (word(8), word(16));
+    let head_len = usize::try_from(head_len).map_err(|_| damaged("head length"))?;
+    let head = r
+        .read_at_exact(24, head_len)
+        .map_err(|_| damaged("truncated"))?;
+    if content_hash(&head) != head_sum {
+        return Err(damaged("checksum"));
+    }
+    let h: Head =
+        postcard::from_bytes(&head).map_err(|e| format!("catalog cache unreadable: {e}"))?;
+    if h.briefs.len() != h.entries.len() {
+        return Err(damaged("entry table"));
+    }
+    let state = State {
+        version: h.version,
+        overrides: h.overrides,
+        next_fnum: h.next_fnum,
+        pairs: h.pairs,
+        files: h.files,
+        catalog: Catalog::default(),
+    };
+    let file = CatalogFile {
+        file: None,
+        body_at: 24 + head_len,
+        entries: h.entries,
+        rejected: h.rejected,
+    };
+    Ok((state, h.briefs, file))
+}
+
+/// A state file whose catalog entries are read when asked for.
+#[derive(Debug)]
+pub struct CatalogFile {
+    file: Option<File>,
+    /// Where the body starts.
+    body_at: usize,
+    entries: Vec<Blob>,
+    rejected: Blob,
+}
+
+/// Reads a state file's manifest and briefs, leaving its catalog on disk (see
+/// [`CatalogFile`]).
+pub fn open_state(path: &Path) -> Result<(State, Vec<Brief>, CatalogFile), String> {
+    let f = File::open(path).map_err(|e| format!("catalog cache unreadable: {e}"))?;
+    let (state, briefs, mut file) = open_parts(&mut &f)?;
+    file.file = Some(f);
+    Ok((state, briefs, file))
+}
+
+fn decode_blob<T: serde::de::DeserializeOwned>(bytes: &[u8], b: Blob) -> Result<T, String> {
+    if bytes.len() != b.len as usize || content_hash(bytes) != b.hash {
+        return Err("catalog cache damaged (an entry's checksum)".into());
+    }
+    postcard::from_bytes(bytes).map_err(|e| format!("catalog cache unreadable: {e}"))
+}
+
+impl CatalogFile {
+    /// The catalog entry at position `i`, read and checked.
+    pub fn entry(&self, i: usize) -> Result<CatalogEntry, String> {
+        let b = *self.entries.get(i).ok_or("no such catalog entry")?;
+        let mut f = self.file.as_ref().ok_or("catalog cache not open")?;
+        let bytes = f
+            .read_at_exact(self.body_at as u64 + b.offset, b.len as usize)
+            .map_err(|e| format!("catalog cache unreadable: {e}"))?;
+        decode_blob(&bytes, b)
+    }
+
+    /// The whole catalog, read in one go.
+    pub fn read_all(&self) -> Result<Catalog, String> {
+        let mut f = self.file.as_ref().ok_or("catalog cache not open")?;
+        let len = self
+            .entries
+            .iter()
+            .chain([&self.rejected])
+            .map(|b| b.offset + u64::from(b.len))
+            .max()
+            .unwrap_or(0);
+        let body = f
+            .read_at_exact(self.body_at as u64, len as usize)
+            .map_err(|_| "catalog cache damaged (truncated)".to_string())?;
+        self.decode_all(&body)
+    }
+
+    fn decode_all(&self, body: &[u8]) -> Result<Catalog, String> {
+        let slice = |b: Blob| {
+            let at = b.offset as usize;
+            body.get(at..at + b.len as usize)
+                .ok_or_else(|| "catalog cache damaged (truncated)".to_string())
+        };
+        let reports = self
+            .entries
+            .iter()
+            .map(|&b| decode_blob::<CatalogEntry>(slice(b)?, b))
+            .collect::<Result<Vec<_>, _>>()?;
+        let rejected: Vec<Rejected> = decode_blob(slice(self.rejected)?, self.rejected)?;
+        Ok(Catalog { reports, rejected })
+    }
+}
+
+impl ReadAt for &File {
+    fn read_at_exact(&mut self, at: u64, len: usize) -> io::Result<Vec<u8>> {
+        // A damaged length must not ask for more memory than the file has bytes.
+        if at.saturating_add(len as u64) > self.metadata()?.len() {
+            return Err(io::ErrorKind::UnexpectedEof.into());
+        }
+        let mut buf = vec![0; len];
+        self.read_exact_at(&mut buf, at)?;
+        Ok(buf)
+    }
+}
+
+/// The corpus folders as a full listing found them, for the quick freshness check
+/// (`scan`); good for the state of one commit stamp.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirStamps {
+    pub stamp: u64,
+    /// When that listing started (ns since the epoch).
+    pub listed_ns: u128,
+    pub dirs: Vec<SourceDir>,
+}
+
+const DIRS_MAGIC: &[u8; 8] = b"GWRDIRS1";
+
+impl DirStamps {
+    #[must_use]
+    pub fn path(gen_dir: &Path) -> PathBuf {
+        gen_dir.join("dirs.bin")
+    }
+
+    /// The stamps of a generation, if they are there, whole, and for `stamp`.
+    #[must_use]
+    pub fn load(gen_dir: &Path, stamp: u64) -> Option<DirStamps> {
+        let bytes = fs::read(DirStamps::path(gen_dir)).ok()?;
+        let body = bytes.strip_prefix(DIRS_MAGIC)?;
+        let (sum, body) = body.split_at_checked(8)?;
+        if content_hash(body).to_le_bytes() != sum {
+            return None;
+        }
+        let d: DirStamps = postcard::from_bytes(body).ok()?;
+        (d.stamp == stamp).then_some(d)
+    }
+
+    /// Writes them (a cache: not forced to the disk; a torn file fails its checksum).
+    pub fn save(&self, gen_dir: &Path) -> io::Result<()> {
+        let body = postcard::to_stdvec(self).map_err(io::Error::other)?;
+        let mut out = Vec::with_capacity(body.len() + 16);
+        out.extend_from_slice(DIRS_MAGIC);
+        out.extend_from_slice(&content_hash(&body).to_le_bytes());
+        out.extend_from_slice(&body);
+        let path = DirStamps::path(gen_dir);
+        let tmp = path.with_extension("tmp");
+        fs::write(&tmp, &out)?;
+        fs::rename(&tmp, &path)
+    }
+}
+
+/// The marker a search leaves in a generation it found damaged; the next open rebuilds.
+#[must_use]
+pub fn damaged_marker(gen_dir: &Path) -> PathBuf {
+    gen_dir.join("damaged")
 }
 
 /// Paths of one corpus's data.
@@ -261,5 +554,88 @@ mod tests {
         let bytes = s.to_bytes().unwrap();
         assert_eq!(State::from_bytes(&bytes).unwrap(), s);
         assert!(State::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+    }
+
+    fn entry(file: &str, year: u16) -> CatalogEntry {
+        CatalogEntry {
+            meta: crate::corpus::ReportMeta {
+                id: String::new(),
+                file: file.into(),
+                title: String::new(),
+                year: Some(year),
+                region: None,
+                meeting_date: None,
+                meeting: None,
+                speaker: None,
+                speaker_title: None,
+                glossary: 0,
+                paragraphs: 3,
+                text_bytes: 0,
+                warnings: Vec::new(),
+            },
+            sections: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn entries_are_read_one_at_a_time_and_checked() {
+        let files = ["a.txt", "b.txt", "c.txt"];
+        let s = State {
+            version: version().to_string(),
+            files: files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| FileEntry {
+                    rel: (*f).into(),
+                    size: 1,
+                    mtime_ns: 1,
+                    hash: 1,
+                    fnum: i as u32 + 10,
+                })
+                .collect(),
+            catalog: Catalog {
+                reports: vec![
+                    entry("a.txt", 2020),
+                    entry("b.txt", 2021),
+                    entry("c.txt", 2022),
+                ],
+                rejected: vec![Rejected {
+                    file: "x.txt".into(),
+                    reason: "empty".into(),
+                }],
+            },
+            ..State::default()
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state-1.bin");
+        let bytes = s.to_bytes().unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+        let (head, briefs, cat) = open_state(&path).unwrap();
+        assert!(head.catalog.reports.is_empty());
+        assert_eq!(head.files, s.files);
+        assert_eq!(
+            briefs.iter().map(|b| (b.fnum, b.year)).collect::<Vec<_>>(),
+            [(10, Some(2020)), (11, Some(2021)), (12, Some(2022))]
+        );
+        assert_eq!(cat.entry(1).unwrap(), s.catalog.reports[1]);
+        assert_eq!(cat.read_all().unwrap(), s.catalog);
+        // One byte of the second entry changed (its file name, which the body holds after
+        // the head's copy): that entry and the whole catalog fail, the others still read.
+        let mut bad = bytes.clone();
+        let at = bytes.windows(5).rposition(|w| w == b"b.txt").unwrap();
+        bad[at] = b'B';
+        std::fs::write(&path, &bad).unwrap();
+        let (_, _, cat) = open_state(&path).unwrap();
+        assert!(cat.read_all().is_err());
+        assert!(cat.entry(1).is_err());
+        assert_eq!(cat.entry(2).unwrap(), s.catalog.reports[2]);
+        // A truncated file fails at open or when its entries are read.
+        std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        assert!(
+            open_state(&path).is_err_and(|e| e.contains("damaged")) || {
+                let (_, _, cat) = open_state(&path).unwrap();
+                cat.read_all().is_err()
+            }
+        );
     }
 }

@@ -24,6 +24,7 @@ pub mod state;
 pub mod term;
 pub mod theme;
 pub mod update;
+pub mod watch;
 pub mod worker;
 pub mod wrap;
 
@@ -145,6 +146,7 @@ pub fn run(corpus: &Corpus, data_dir: &Path, mouse: bool) -> anyhow::Result<()> 
     worker::open_engine(&shared, corpus.clone(), data_dir.to_path_buf(), tx.clone());
     worker::start_search_worker(&shared, tx.clone());
     worker::start_report_worker(&shared, corpus.clone(), tx.clone());
+    let _watcher = watch::start(&shared, corpus, data_dir, tx.clone());
     term::spawn_signals(tx.clone())?;
     let saved = state::load(data_dir);
 

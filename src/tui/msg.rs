@@ -37,6 +37,8 @@ pub enum Msg {
     },
     /// SIGTERM or SIGHUP: leave now.
     Terminate,
+    /// A line for the status bar (the corpus changed on disk, …).
+    Notice(String),
 }
 
 /// Work for the runtime.

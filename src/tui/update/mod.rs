@@ -60,6 +60,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
             Progress::Ready => app.index = IndexState::Ready,
         },
         Msg::EngineReady => app.index = IndexState::Ready,
+        Msg::Notice(text) => app.message = Some(text),
         Msg::EngineFailed(e) => {
             app.message = Some(format!("索引不可用: {e}"));
             app.index = IndexState::Failed(e);
