@@ -137,7 +137,7 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let limit = if args.count { Limit::Top(0) } else { limit };
     let res = match engine.search(&query, limit) {
         Ok(r) => r,
-        Err(SearchError::Query(e)) => {
+        Err(e @ (SearchError::Query(_) | SearchError::Filter(_))) => {
             eprintln!("gwr: {}", terminal_safe(&e.to_string()));
             return Ok(ExitCode::from(2));
         }

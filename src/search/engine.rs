@@ -20,7 +20,7 @@ use super::query::{Query, Scope, section_key};
 use super::schema::Fields;
 use super::store::{self, Paths, State};
 use super::tokenizer::{self, Pairs, is_indexed_word, jieba_if_ready, jieba_words};
-use super::{Catalog, Hit, IndexStats, Limit, Progress, SearchError, SearchResults};
+use super::{Catalog, FilterError, Hit, IndexStats, Limit, Progress, SearchError, SearchResults};
 use crate::corpus::{self, Corpus, Overrides, Report, SourceFile};
 
 /// How to open.
@@ -589,10 +589,61 @@ impl Engine {
         scope
     }
 
+    /// Filter values that name nothing in the corpus, said so instead of zero results:
+    /// a `year:` range without reports always; `region:` and `section:` values when the
+    /// filters select nothing (so the common case costs nothing), or when there are
+    /// several `region:` values (any of which may match, so one naming nothing would
+    /// pass unnoticed), and then the first value that matches nothing on its own. Values
+    /// that each match something but not together are an honest zero.
+    fn check_filters(&self, q: &Query, scope: &Scope) -> Result<(), FilterError> {
+        let reports = &self.catalog.reports;
+        if let Some((a, b)) = q.years {
+            let years = || reports.iter().filter_map(|r| r.meta.year);
+            if !years().any(|y| (a..=b).contains(&y)) {
+                if let (Some(first), Some(last)) = (years().min(), years().max()) {
+                    let value = if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a}..{b}")
+                    };
+                    return Err(FilterError::NoYear { value, first, last });
+                }
+            }
+        }
+        let selects_nothing = scope.files.as_ref().is_some_and(Vec::is_empty)
+            || scope.sections.as_ref().is_some_and(|s| s.is_empty());
+        if !selects_nothing && q.regions.len() < 2 {
+            return Ok(());
+        }
+        for v in &q.regions {
+            let known = reports.iter().any(|r| {
+                r.meta
+                    .region
+                    .as_ref()
+                    .is_some_and(|g| region_selected(g, std::slice::from_ref(v)))
+            });
+            if !known {
+                return Err(FilterError::UnknownRegion(v.clone()));
+            }
+        }
+        if !selects_nothing {
+            return Ok(());
+        }
+        if let Some(titles) = self.section_titles.get() {
+            for w in &q.sections {
+                if !titles.iter().flatten().any(|t| t.contains(w.as_str())) {
+                    return Err(FilterError::UnknownSection(w.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Runs a query: the top hits with snippets, and counts over every match.
     ///
     /// # Errors
-    /// A [`SearchError::Query`] for a malformed query.
+    /// A [`SearchError::Query`] for a malformed query, a [`SearchError::Filter`] for a
+    /// filter value that names nothing in the corpus.
     pub fn search(&self, query: &str, limit: Limit) -> Result<SearchResults, SearchError> {
         let start = Instant::now();
         let q = Query::parse(query)?;
@@ -620,7 +671,9 @@ impl Engine {
             })
             .filter(|t| searcher.doc_freq(t).is_ok_and(|n| n <= common))
             .collect();
-        let tq = q.to_tantivy(&self.fields, &self.pairs, &rank_words, &self.scope(&q));
+        let scope = self.scope(&q);
+        self.check_filters(&q, &scope)?;
+        let tq = q.to_tantivy(&self.fields, &self.pairs, &rank_words, &scope);
         let per_file = PerFile {
             files: self.by_fnum.len(),
         };

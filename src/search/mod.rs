@@ -132,11 +132,34 @@ pub struct SearchResults {
 #[error("{0}")]
 pub struct QueryError(pub String);
 
+/// A filter value that names nothing in the corpus (`region:火星`, `year:1800`,
+/// `section:火星`): said so instead of answering with zero results.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FilterError {
+    /// No report's region (nor any enclosing region) has this name or code.
+    #[error(
+        "region:{0} is no region of this corpus: give a name or a GB/T 2260 code of one (region:河北省, region:130600)"
+    )]
+    UnknownRegion(String),
+    /// No report of the corpus is of these years.
+    #[error("year:{value}: the corpus has reports of {first}–{last} only")]
+    NoYear {
+        value: String,
+        first: u16,
+        last: u16,
+    },
+    /// No section title of the corpus contains these words.
+    #[error("section:{0} is in no section title of this corpus")]
+    UnknownSection(String),
+}
+
 /// Errors of the engine.
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
     #[error(transparent)]
     Query(#[from] QueryError),
+    #[error(transparent)]
+    Filter(#[from] FilterError),
     #[error("{0}")]
     Other(String),
 }
