@@ -9,6 +9,7 @@
 #[doc(hidden)]
 pub mod bench;
 pub mod cli;
+pub mod clipboard;
 pub mod config;
 pub mod corpus;
 pub mod lang;
