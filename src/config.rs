@@ -30,7 +30,7 @@ pub struct Config {
     pub keys: Vec<KeyBinding>,
     /// `[theme]`: colours by role (`NO_COLOR` still wins).
     pub theme: BTreeMap<String, Colours>,
-    /// The file this was read from (`None`: no file, the defaults).
+    /// The file this was read from, or looked for (`None`: no config directory).
     pub path: Option<PathBuf>,
 }
 
@@ -146,7 +146,10 @@ pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
     };
     match std::fs::read_to_string(path) {
         Ok(text) => parse(&text, path),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config {
+            path: Some(path.to_path_buf()),
+            ..Config::default()
+        }),
         Err(e) => Err(ConfigError {
             path: path.to_path_buf(),
             line: None,

@@ -1,7 +1,9 @@
-//! The command line: `gwr [list|show|outline|search|index|bench]`; no subcommand opens the TUI.
+//! The command line: `gwr [list|show|outline|search|index|bench|config|marks]`; no
+//! subcommand opens the TUI.
 
 mod reports;
 mod search;
+mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,6 +72,10 @@ pub enum Command {
     Index(search::IndexArgs),
     /// Benchmark parsing, indexing and search on a synthetic corpus.
     Bench(search::BenchArgs),
+    /// Print the settings in effect and every file gwr uses, with its size.
+    Config,
+    /// Print the marked paragraphs (m + a letter in gwr), with their citations.
+    Marks(settings::MarksArgs),
 }
 
 /// What every command needs: the corpus, the data dir and the config.
@@ -139,5 +145,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Search(args)) => search::search(&ctx, args),
         Some(Command::Index(args)) => search::index(&ctx, args),
         Some(Command::Bench(args)) => search::bench(&ctx, args),
+        Some(Command::Config) => settings::config(&ctx),
+        Some(Command::Marks(args)) => settings::marks(&ctx, args),
     }
 }

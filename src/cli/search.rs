@@ -59,7 +59,7 @@ pub struct BenchArgs {
     pub search_phase: Option<std::path::PathBuf>,
 }
 
-fn write_out(s: &str) -> anyhow::Result<()> {
+pub(super) fn write_out(s: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

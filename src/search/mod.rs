@@ -29,6 +29,7 @@ pub use engine::{Engine, OpenOptions, corpus_dir};
 pub use normalize::normalize;
 pub use query::Query;
 pub use snippet::snippet;
+pub use store::dir_bytes;
 
 /// One report in the catalog: its metadata and its outline, without the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
