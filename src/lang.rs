@@ -354,6 +354,7 @@ impl Lang {
                 (ui.no_year_filter)(value, *first, *last)
             }
             SearchError::Filter(FilterError::UnknownSection(v)) => (ui.unknown_section_filter)(v),
+            SearchError::Filter(FilterError::UnknownReport(v)) => (ui.no_report)(v),
             other => other.to_string(),
         }
     }

@@ -412,6 +412,12 @@ fn unknown_filter_values_are_named() {
             other => panic!("{q:?}: {other:?}"),
         }
     }
+    match f.engine.search("发展 report:130000-2099", Limit::Top(1)) {
+        Err(SearchError::Filter(e)) => {
+            assert_eq!(e, FilterError::UnknownReport("130000-2099".into()));
+        }
+        other => panic!("{other:?}"),
+    }
     let msg = f.engine.search("region:火星", Limit::Top(1)).unwrap_err();
     assert!(
         msg.to_string().contains("region:火星 is no region"),
@@ -423,6 +429,21 @@ fn unknown_filter_values_are_named() {
             .search(&format!("year:1990..{first}"), Limit::Top(1))
             .is_ok()
     );
+}
+
+/// `report:` (the TUI's "this report" scope): that report's paragraphs only.
+#[test]
+fn report_filter() {
+    let got = searched("发展 report:130000-2024");
+    let want = brute(|e| e.meta.id == "130000-2024", |_, _, t| t.contains("发展"));
+    assert!(!want.is_empty());
+    assert_eq!(got, want);
+    let got = searched("发展 report:130000-2024 report:130600-2024");
+    let want = brute(
+        |e| e.meta.id == "130000-2024" || e.meta.id == "130600-2024",
+        |_, _, t| t.contains("发展"),
+    );
+    assert_eq!(got, want);
 }
 
 #[test]

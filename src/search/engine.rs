@@ -539,8 +539,9 @@ impl Engine {
         let reports = &self.catalog.reports;
         let by_region = !q.regions.is_empty();
         let by_level = !q.levels.is_empty();
+        let by_report = !q.reports.is_empty();
         let mut scope = Scope::default();
-        if !by_region && !by_level && q.sections.is_empty() {
+        if !by_region && !by_level && !by_report && q.sections.is_empty() {
             return scope;
         }
         let files: Vec<(u32, usize)> = self
@@ -553,6 +554,7 @@ impl Engine {
                 let region = reports[i].meta.region.as_ref();
                 (!by_level || region.is_some_and(|r| q.levels.contains(&r.level)))
                     && (!by_region || region.is_some_and(|r| region_selected(r, &q.regions)))
+                    && (!by_report || q.reports.contains(&reports[i].meta.id))
             })
             .collect();
         if q.sections.is_empty() {
@@ -628,6 +630,11 @@ impl Engine {
         }
         if !selects_nothing {
             return Ok(());
+        }
+        for id in &q.reports {
+            if self.catalog.get(id).is_none() {
+                return Err(FilterError::UnknownReport(id.clone()));
+            }
         }
         if let Some(titles) = self.section_titles.get() {
             for w in &q.sections {

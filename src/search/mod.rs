@@ -152,6 +152,9 @@ pub enum FilterError {
     /// No section title of the corpus contains these words.
     #[error("section:{0} is in no section title of this corpus")]
     UnknownSection(String),
+    /// No report has this id.
+    #[error("report:{0} is no report of this corpus: give an id from gwr list")]
+    UnknownReport(String),
 }
 
 /// Errors of the engine.
