@@ -24,6 +24,8 @@
 //!   one codegen unit (about 4% less CPU time a build, for test builds about 5 minutes
 //!   longer in CI).
 
+pub mod keystrokes;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -492,7 +494,7 @@ pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
     // real search worker: key → update → search → result message → frame with the results.
     let search_peak = peak_rss_mb();
     let engine = std::sync::Arc::new(engine);
-    let tui = crate::tui::keystroke_latency(&engine, QUERIES)?;
+    let tui = keystrokes::keystroke_latency(&engine, QUERIES)?;
     Ok(serde_json::json!({
         "tui_p50_ms": tui.p50_ms,
         "tui_p99_ms": tui.p99_ms,
