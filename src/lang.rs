@@ -341,37 +341,6 @@ impl Lang {
             Lang::En => &EN,
         }
     }
-
-    /// A search error as the TUI says it: filter values in this language, the query
-    /// syntax's own messages as they are.
-    #[must_use]
-    pub fn search_error(self, e: &crate::search::SearchError) -> String {
-        use crate::search::{FilterError, SearchError};
-        let ui = self.ui();
-        match e {
-            SearchError::Filter(FilterError::UnknownRegion(v)) => (ui.unknown_region_filter)(v),
-            SearchError::Filter(FilterError::NoYear { value, first, last }) => {
-                (ui.no_year_filter)(value, *first, *last)
-            }
-            SearchError::Filter(FilterError::UnknownSection(v)) => (ui.unknown_section_filter)(v),
-            SearchError::Filter(FilterError::UnknownReport(v)) => (ui.no_report)(v),
-            other => other.to_string(),
-        }
-    }
-
-    /// Why nothing was copied, in this language.
-    #[must_use]
-    pub fn copy_error(self, e: &crate::clipboard::CopyError) -> String {
-        use crate::clipboard::CopyError;
-        let ui = self.ui();
-        match e {
-            CopyError::TmuxOff(v) => (ui.copy_tmux_off)(v),
-            CopyError::Screen => ui.copy_screen.to_string(),
-            CopyError::Unsupported(t) => (ui.copy_unsupported)(t),
-            CopyError::TooLong(kb) => (ui.copy_too_long)(*kb),
-            CopyError::Write(w) => w.clone(),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -389,18 +358,5 @@ mod table_tests {
         }
         assert_eq!((ZH.results)(12, 3), "搜索结果 12 段 · 3 篇");
         assert_eq!((EN.no_year)("河北省", true), "河北省 has no later report");
-        let e = crate::search::SearchError::Filter(crate::search::FilterError::UnknownRegion(
-            "火星".into(),
-        ));
-        assert!(
-            Lang::Zh
-                .search_error(&e)
-                .starts_with("region:火星 不是本语料中的地区")
-        );
-        assert!(
-            Lang::En
-                .search_error(&e)
-                .starts_with("region:火星 is no region")
-        );
     }
 }

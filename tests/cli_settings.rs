@@ -33,7 +33,7 @@ fn config_prints_settings_and_files_with_sizes() {
     let config = dir.path().join("config.toml");
     std::fs::write(
         &config,
-        "lang = \"en\"\n[keys]\nsearch = \"Ctrl-s /\"\n[theme]\nhit = \"black on yellow\"\n",
+        "lang = \"en\"\n[keys]\nstart_search = \"Ctrl-f /\"\n[theme]\nhit = \"black on yellow\"\n",
     )
     .unwrap();
     // An index to measure.
@@ -48,7 +48,7 @@ fn config_prints_settings_and_files_with_sizes() {
             .to_string()
     };
     assert!(line("lang").contains("en (config file)"), "{out}");
-    assert!(line("keys").contains("search = Ctrl-s /"), "{out}");
+    assert!(line("keys").contains("start_search = Ctrl-f /"), "{out}");
     assert!(line("colours").contains("hit = Black on Yellow"), "{out}");
     assert!(
         line("config").contains(&config.display().to_string()),

@@ -89,6 +89,8 @@ impl Context {
     fn from_cli(cli: &Cli) -> anyhow::Result<Context> {
         let config_path = crate::config::config_path(cli.config.as_deref());
         let config = crate::config::load(config_path.as_deref())?;
+        // Action names are the keymap's: checked here so every command names a bad line.
+        crate::tui::keymap::Keymap::from_config(&config)?;
         let corpus = if cli.demo {
             Corpus::Demo
         } else if let Some(dir) = cli.corpus.as_ref().or(config.corpus.as_ref()) {
@@ -131,7 +133,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     );
     match &cli.command {
         None => {
-            crate::tui::run(&ctx.corpus, &ctx.data_dir, ctx.config.mouse)?;
+            crate::tui::run(&ctx.corpus, &ctx.data_dir, &ctx.config)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List { json }) => reports::list(&ctx, *json),

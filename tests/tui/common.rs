@@ -346,7 +346,7 @@ impl Harness {
                     self.send(Msg::SearchDone { generation, result });
                 }
             }
-            Cmd::Save(_) | Cmd::Suspend => {}
+            Cmd::Save(_) | Cmd::Suspend | Cmd::SaveMarks(_) | Cmd::Copy { .. } => {}
         }
     }
 
