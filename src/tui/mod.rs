@@ -177,7 +177,8 @@ pub fn run(corpus: &Corpus, data_dir: &Path, config: &crate::config::Config) -> 
         let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
         let size = terminal.size()?;
         terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
-        let mut app = App::new(size.width, size.height, theme::Theme::from_env(), saved);
+        let theme = theme::Theme::with_config(config);
+        let mut app = App::new(size.width, size.height, theme, saved);
         app.lang = lang;
         app.keys = keys;
         app.marks = marks;

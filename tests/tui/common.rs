@@ -301,7 +301,7 @@ pub struct Harness {
 impl Harness {
     pub fn new(source: Source, w: u16, h: u16) -> Harness {
         Harness {
-            app: App::new(w, h, Theme { no_color: false }, None),
+            app: App::new(w, h, Theme::default(), None),
             terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
             source,
             cmds: Vec::new(),

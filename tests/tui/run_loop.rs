@@ -56,7 +56,15 @@ fn the_loop_draws_after_each_batch_and_quits() {
         seen: Vec::new(),
     };
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    let mut app = App::new(120, 40, Theme { no_color: true }, None);
+    let mut app = App::new(
+        120,
+        40,
+        Theme {
+            no_color: true,
+            ..Theme::default()
+        },
+        None,
+    );
     run_loop(&mut terminal, &mut app, &rx, &mut host).unwrap();
     assert!(app.quit);
     assert!(matches!(host.seen[0], Cmd::LoadReport { .. }));
