@@ -54,25 +54,15 @@ pub(super) fn list(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Action::Cancel => app.mode = Mode::Normal,
         Action::Down => app.marks_cursor.step(1, len),
         Action::Up => app.marks_cursor.step(-1, len),
-        Action::Select => {
-            let letter = app
-                .marks
-                .iter()
-                .nth(app.marks_cursor.selected)
-                .map(|(l, _)| l);
-            if let Some(l) = letter {
+        Action::Select | Action::DeleteMark => {
+            let Some((letter, _)) = app.marks.iter().nth(app.marks_cursor.selected) else {
+                return;
+            };
+            if action == Action::Select {
                 app.mode = Mode::Normal;
-                jump(app, l, cmds);
-            }
-        }
-        Action::DeleteMark => {
-            let letter = app
-                .marks
-                .iter()
-                .nth(app.marks_cursor.selected)
-                .map(|(l, _)| l);
-            if let Some(l) = letter {
-                app.marks.remove(l);
+                jump(app, letter, cmds);
+            } else {
+                app.marks.remove(letter);
                 app.marks_cursor.clamp(app.marks.len());
                 cmds.push(Cmd::SaveMarks(app.marks.clone()));
             }
