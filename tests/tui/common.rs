@@ -250,7 +250,8 @@ impl Source {
                     res.hits.truncate(50);
                     res
                 })
-                .map_err(|e| e.to_string()),
+                // As the search worker says it (in the default language).
+                .map_err(|e| gwr::tui::text::search_error(gwr::lang::Lang::Zh, &e)),
             Source::Fixture(reports) => {
                 let q = Query::parse(query).map_err(|e| e.to_string())?;
                 let mut res = SearchResults::default();

@@ -1,7 +1,8 @@
 //! Marks, copying and the search scope through `update`: `m` + letter sets a mark that a
 //! save command carries, `'` + letter comes back to it from another report, `y` / `Y`
 //! ask the host to copy the paragraph or section with its citation, and `Ctrl-s` /
-//! `Ctrl-o` in the search line change the query's scope and the results' order.
+//! `Ctrl-o` in the search line change the query's scope and the results' order; a filter
+//! value that names nothing is said on the screen.
 
 use crate::common::Harness;
 use crossterm::event::KeyCode;
@@ -181,4 +182,17 @@ fn the_search_scope_and_order_change_the_query_and_the_list() {
     let mut sorted = regions.clone();
     sorted.sort();
     assert_eq!(regions, sorted);
+}
+
+#[test]
+fn an_unknown_filter_value_is_said_in_the_search_pane() {
+    let mut h = hebei_at(0);
+    h.key(KeyCode::Char('/'));
+    h.keys("发展 region:火星");
+    let screen = h.draw();
+    assert!(
+        screen.contains("region:火星 不是本语料中的地区"),
+        "{screen}"
+    );
+    assert!(h.app.search.error.is_some());
 }
