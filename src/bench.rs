@@ -4,6 +4,27 @@
 //! figures (`gwr bench --cli-phase DIR`: whole `gwr search` processes beside `rg`) and the
 //! search phase (`gwr bench --search-phase DIR`) each run in a child process of the same
 //! binary, so that each one's peak memory is its own.
+//!
+//! The README gives the current figures. What earlier runs showed:
+//! - Figures move with the host: the same binary on machines of the same class on
+//!   2026-11-28, with the host busier, ran at about half the speed of 2026-12-05 (parse
+//!   57 to 76 MB/s against 110 to 154 MB/s; fifteen full builds of 17.2 to 23.2 s, median
+//!   18.5 s, and 25.4 s with the host taking 15% of the CPU time). That machine's speed
+//!   swung by a third from minute to minute, so versions are compared by alternating
+//!   runs in the same minutes, and the build line prints the CPU time the host stole.
+//! - A build is parsing (about a sixth), jieba (about a fifth, 60% of it walking
+//!   jieba-rs's dictionary trie, which misses the cache on most characters) and tantivy
+//!   indexing 69M character tokens with positions (the rest, more than half of it in its
+//!   term hash table). Parsing was cut to about 70% of its instructions on 2026-11-28
+//!   (callgrind over 100 bench reports: 1090M before, 777M after), and full builds stopped
+//!   forcing each file to the disk (59 `fdatasync` calls of up to 90 ms each before).
+//! - Measured and dropped for the build: a report's paragraphs sent to tantivy as one
+//!   batch (`IndexWriter::run`: no faster, and the queue then holds whole reports, 1.1 GB);
+//!   400 MB of indexing memory per thread instead of 120 MB (18.1 s against 19.2 s over
+//!   four alternating runs, within the noise, for 110 MB more); 4 parse threads instead
+//!   of 2, 3 indexing threads instead of 2 (no difference beyond the noise); fat LTO with
+//!   one codegen unit (about 4% less CPU time a build, for test builds about 5 minutes
+//!   longer in CI).
 
 pub mod keystrokes;
 

@@ -9,9 +9,12 @@
 #[doc(hidden)]
 pub mod bench;
 pub mod cli;
+pub mod clipboard;
 pub mod config;
 pub mod corpus;
+pub mod lang;
 pub mod logging;
+pub mod marks;
 pub mod search;
 pub mod text;
 pub mod tui;

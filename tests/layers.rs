@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The crate's top modules from the bottom up; a module may use only those before it
-/// (`config`, `logging` and `text` are leaves anyone may use).
-const LAYERS: &[&str] = &["corpus", "search", "tui", "bench", "cli"];
+/// (`config`, `lang`, `clipboard`, `logging` and `text` are leaves anyone may use;
+/// `marks` holds quotes of reports, above the engine that finds them).
+const LAYERS: &[&str] = &["corpus", "search", "marks", "tui", "bench", "cli"];
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
@@ -82,7 +83,11 @@ fn no_module_imports_upward() {
     let mut seen = BTreeSet::new();
     for (i, layer) in LAYERS.iter().enumerate() {
         let dir = src().join(layer);
-        let mut files = sources(&dir);
+        let mut files = if dir.is_dir() {
+            sources(&dir)
+        } else {
+            Vec::new()
+        };
         let file = src().join(format!("{layer}.rs"));
         if file.exists() {
             files.push((file.clone(), std::fs::read_to_string(&file).unwrap()));
@@ -98,7 +103,13 @@ fn no_module_imports_upward() {
         }
     }
     // The leaves use none of the layers.
-    for leaf in ["config.rs", "logging.rs", "text.rs"] {
+    for leaf in [
+        "config.rs",
+        "lang.rs",
+        "clipboard.rs",
+        "logging.rs",
+        "text.rs",
+    ] {
         let text = std::fs::read_to_string(src().join(leaf)).unwrap();
         for name in names_after(&text, "crate::") {
             if LAYERS.contains(&name.as_str()) {
@@ -110,6 +121,8 @@ fn no_module_imports_upward() {
     // The reading sees the downward imports there are.
     for edge in [
         "search → corpus",
+        "marks → search",
+        "tui → marks",
         "tui → search",
         "bench → tui",
         "cli → tui",

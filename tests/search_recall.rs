@@ -358,8 +358,92 @@ fn filters_combine() {
     assert!(!short.is_empty());
     assert_eq!(short, searched("发展 region:河北省"));
     assert_eq!(searched("发展 region:保定"), searched("发展 region:保定市"));
-    assert!(searched("发展 region:火星").is_empty());
-    assert!(searched("section:没有这样的标题").is_empty());
+    // Values that each select something but nothing together: an honest zero.
+    assert!(searched("发展 region:河北省 level:national").is_empty());
+}
+
+/// A filter value that names nothing in the corpus is an error that names it, not zero
+/// results (the demo corpus has no 上海市 report and reports of 2008–2026 only).
+#[test]
+fn unknown_filter_values_are_named() {
+    use gwr::search::FilterError;
+    let f = fixture();
+    let years: Vec<u16> = f
+        .engine
+        .catalog()
+        .reports
+        .iter()
+        .filter_map(|e| e.meta.year)
+        .collect();
+    let (first, last) = (*years.iter().min().unwrap(), *years.iter().max().unwrap());
+    for (q, want) in [
+        (
+            "发展 region:火星",
+            FilterError::UnknownRegion("火星".into()),
+        ),
+        ("region:上海市", FilterError::UnknownRegion("上海市".into())),
+        (
+            "发展 region:河北省 region:火星",
+            FilterError::UnknownRegion("火星".into()),
+        ),
+        (
+            "section:没有这样的标题",
+            FilterError::UnknownSection("没有这样的标题".into()),
+        ),
+        (
+            "就业 year:1990",
+            FilterError::NoYear {
+                value: "1990".into(),
+                first,
+                last,
+            },
+        ),
+        (
+            "就业 year:1995..1999",
+            FilterError::NoYear {
+                value: "1995..1999".into(),
+                first,
+                last,
+            },
+        ),
+    ] {
+        match f.engine.search(q, Limit::Top(10)) {
+            Err(SearchError::Filter(e)) => assert_eq!(e, want, "{q}"),
+            other => panic!("{q:?}: {other:?}"),
+        }
+    }
+    match f.engine.search("发展 report:130000-2099", Limit::Top(1)) {
+        Err(SearchError::Filter(e)) => {
+            assert_eq!(e, FilterError::UnknownReport("130000-2099".into()));
+        }
+        other => panic!("{other:?}"),
+    }
+    let msg = f.engine.search("region:火星", Limit::Top(1)).unwrap_err();
+    assert!(
+        msg.to_string().contains("region:火星 is no region"),
+        "{msg}"
+    );
+    // A year range that reaches into the corpus's years is fine.
+    assert!(
+        f.engine
+            .search(&format!("year:1990..{first}"), Limit::Top(1))
+            .is_ok()
+    );
+}
+
+/// `report:` (the TUI's "this report" scope): that report's paragraphs only.
+#[test]
+fn report_filter() {
+    let got = searched("发展 report:130000-2024");
+    let want = brute(|e| e.meta.id == "130000-2024", |_, _, t| t.contains("发展"));
+    assert!(!want.is_empty());
+    assert_eq!(got, want);
+    let got = searched("发展 report:130000-2024 report:130600-2024");
+    let want = brute(
+        |e| e.meta.id == "130000-2024" || e.meta.id == "130600-2024",
+        |_, _, t| t.contains("发展"),
+    );
+    assert_eq!(got, want);
 }
 
 #[test]

@@ -41,9 +41,9 @@ pub fn keystroke_latency(engine: &Arc<Engine>, queries: &[&str]) -> anyhow::Resu
     let (tx, rx) = mpsc::channel();
     let shared = Arc::new(Shared::default());
     shared.set_engine(engine.clone());
-    start_search_worker(&shared, tx.clone());
+    start_search_worker(&shared, tx.clone(), crate::lang::Lang::Zh);
     let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
-    let mut app = App::new(120, 40, Theme { no_color: false }, None);
+    let mut app = App::new(120, 40, Theme::default(), None);
     let mut pending = update(
         &mut app,
         Msg::Progress(Progress::Catalog(engine.catalog().clone())),

@@ -1,7 +1,9 @@
-//! The command line: `gwr [list|show|outline|search|index|bench]`; no subcommand opens the TUI.
+//! The command line: `gwr [list|show|outline|search|index|bench|config|marks]`; no
+//! subcommand opens the TUI.
 
 mod reports;
 mod search;
+mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,6 +72,10 @@ pub enum Command {
     Index(search::IndexArgs),
     /// Benchmark parsing, indexing and search on a synthetic corpus.
     Bench(search::BenchArgs),
+    /// Print the settings in effect and every file gwr uses, with its size.
+    Config,
+    /// Print the marked paragraphs (m + a letter in gwr), with their citations.
+    Marks(settings::MarksArgs),
 }
 
 /// What every command needs: the corpus, the data dir and the config.
@@ -83,6 +89,8 @@ impl Context {
     fn from_cli(cli: &Cli) -> anyhow::Result<Context> {
         let config_path = crate::config::config_path(cli.config.as_deref());
         let config = crate::config::load(config_path.as_deref())?;
+        // Action names are the keymap's: checked here so every command names a bad line.
+        crate::tui::keymap::Keymap::from_config(&config)?;
         let corpus = if cli.demo {
             Corpus::Demo
         } else if let Some(dir) = cli.corpus.as_ref().or(config.corpus.as_ref()) {
@@ -125,7 +133,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     );
     match &cli.command {
         None => {
-            crate::tui::run(&ctx.corpus, &ctx.data_dir, ctx.config.mouse)?;
+            crate::tui::run(&ctx.corpus, &ctx.data_dir, &ctx.config)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List { json }) => reports::list(&ctx, *json),
@@ -139,5 +147,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Search(args)) => search::search(&ctx, args),
         Some(Command::Index(args)) => search::index(&ctx, args),
         Some(Command::Bench(args)) => search::bench(&ctx, args),
+        Some(Command::Config) => settings::config(&ctx),
+        Some(Command::Marks(args)) => settings::marks(&ctx, args),
     }
 }

@@ -62,7 +62,7 @@ pub struct BenchArgs {
     pub cli_phase: Option<std::path::PathBuf>,
 }
 
-fn write_out(s: &str) -> anyhow::Result<()> {
+pub(super) fn write_out(s: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -155,7 +155,7 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
             drop(engine);
             open(ctx, opts)?.search(&query, limit)?
         }
-        Err(SearchError::Query(e)) => {
+        Err(e @ (SearchError::Query(_) | SearchError::Filter(_))) => {
             eprintln!("gwr: {}", terminal_safe(&e.to_string()));
             return Ok(ExitCode::from(2));
         }

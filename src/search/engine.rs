@@ -22,7 +22,10 @@ use super::scan::{self, Listing};
 use super::schema::Fields;
 use super::store::{self, Brief, CatalogFile, DirStamps, Paths, State};
 use super::tokenizer::{self, Pairs, is_indexed_word, jieba_if_ready, jieba_words};
-use super::{Catalog, CatalogEntry, Hit, IndexStats, Limit, Progress, SearchError, SearchResults};
+use super::{
+    Catalog, CatalogEntry, FilterError, Hit, IndexStats, Limit, Progress, SearchError,
+    SearchResults,
+};
 use crate::corpus::{self, Corpus, Overrides, Report, SourceFile};
 
 /// How to open.
@@ -436,8 +439,11 @@ impl Engine {
         let dir = paths.generation(&gen_name);
         fs::create_dir_all(&dir).map_err(|e| SearchError::unwritable(&dir, e))?;
         let (builder, fields) = Fields::index_builder();
-        let directory = NoSyncDirectory::open(&dir).map_err(|e| SearchError::unwritable(&dir, e))?;
-        let index = builder.open_or_create(directory).map_err(|e| SearchError::unwritable(&dir, e))?;
+        let directory =
+            NoSyncDirectory::open(&dir).map_err(|e| SearchError::unwritable(&dir, e))?;
+        let index = builder
+            .open_or_create(directory)
+            .map_err(|e| SearchError::unwritable(&dir, e))?;
         let files = &listing.files;
         let overrides = Overrides::load(corpus)?;
         let state = State {
@@ -452,7 +458,8 @@ impl Engine {
         // The state goes to disk before the commit that names it.
         let mut write_state = |state: &State| {
             let bytes = state.to_bytes()?;
-            store::write_atomic(&store::state_path(&dir, stamp), &bytes).map_err(|e| SearchError::unwritable(&dir, e))?;
+            store::write_atomic(&store::state_path(&dir, stamp), &bytes)
+                .map_err(|e| SearchError::unwritable(&dir, e))?;
             tracing::debug!(elapsed = ?start.elapsed(), bytes = bytes.len(), "catalog cache written");
             Ok(())
         };
@@ -470,7 +477,9 @@ impl Engine {
         let catalog = Arc::new(std::mem::take(&mut state.catalog));
         progress(Progress::Catalog(catalog.clone()));
         save_stamps(&dir, stamp, listing);
-        paths.publish(&gen_name).map_err(|e| SearchError::unwritable(&dir, e))?;
+        paths
+            .publish(&gen_name)
+            .map_err(|e| SearchError::unwritable(&dir, e))?;
         paths.remove_others(&gen_name);
         let reader = open_reader(&index)?;
         let stats = IndexStats {
@@ -702,8 +711,9 @@ impl Engine {
     fn scope(&self, q: &Query) -> Result<Scope, SearchError> {
         let by_region = !q.regions.is_empty();
         let by_level = !q.levels.is_empty();
+        let by_report = !q.reports.is_empty();
         let mut scope = Scope::default();
-        if !by_region && !by_level && q.sections.is_empty() {
+        if !by_region && !by_level && !by_report && q.sections.is_empty() {
             return Ok(scope);
         }
         let reports = &self.try_catalog()?.reports;
@@ -717,6 +727,7 @@ impl Engine {
                 let region = reports[i].meta.region.as_ref();
                 (!by_level || region.is_some_and(|r| q.levels.contains(&r.level)))
                     && (!by_region || region.is_some_and(|r| region_selected(r, &q.regions)))
+                    && (!by_report || q.reports.contains(&reports[i].meta.id))
             })
             .collect();
         if q.sections.is_empty() {
@@ -753,10 +764,69 @@ impl Engine {
         Ok(scope)
     }
 
+    /// Filter values that name nothing in the corpus, said so instead of zero results:
+    /// a `year:` range without reports always; `region:` and `section:` values when the
+    /// filters select nothing (so the common case costs nothing), or when there are
+    /// several `region:` values (any of which may match, so one naming nothing would
+    /// pass unnoticed), and then the first value that matches nothing on its own. Values
+    /// that each match something but not together are an honest zero.
+    fn check_filters(&self, q: &Query, scope: &Scope) -> Result<(), SearchError> {
+        let selects_nothing = scope.files.as_ref().is_some_and(Vec::is_empty)
+            || scope.sections.as_ref().is_some_and(|s| s.is_empty());
+        if q.years.is_none() && !selects_nothing && q.regions.len() < 2 {
+            return Ok(());
+        }
+        let reports = &self.try_catalog()?.reports;
+        if let Some((a, b)) = q.years {
+            let years = || reports.iter().filter_map(|r| r.meta.year);
+            if !years().any(|y| (a..=b).contains(&y)) {
+                if let (Some(first), Some(last)) = (years().min(), years().max()) {
+                    let value = if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a}..{b}")
+                    };
+                    return Err(FilterError::NoYear { value, first, last }.into());
+                }
+            }
+        }
+        if !selects_nothing && q.regions.len() < 2 {
+            return Ok(());
+        }
+        for v in &q.regions {
+            let known = reports.iter().any(|r| {
+                r.meta
+                    .region
+                    .as_ref()
+                    .is_some_and(|g| region_selected(g, std::slice::from_ref(v)))
+            });
+            if !known {
+                return Err(FilterError::UnknownRegion(v.clone()).into());
+            }
+        }
+        if !selects_nothing {
+            return Ok(());
+        }
+        for id in &q.reports {
+            if self.try_catalog()?.get(id).is_none() {
+                return Err(FilterError::UnknownReport(id.clone()).into());
+            }
+        }
+        if let Some(titles) = self.section_titles.get() {
+            for w in &q.sections {
+                if !titles.iter().flatten().any(|t| t.contains(w.as_str())) {
+                    return Err(FilterError::UnknownSection(w.clone()).into());
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Runs a query: the top hits with snippets, and counts over every match.
     ///
     /// # Errors
-    /// A [`SearchError::Query`] for a malformed query.
+    /// A [`SearchError::Query`] for a malformed query, a [`SearchError::Filter`] for a
+    /// filter value that names nothing in the corpus.
     pub fn search(&self, query: &str, limit: Limit) -> Result<SearchResults, SearchError> {
         let start = Instant::now();
         let q = Query::parse(query)?;
@@ -784,7 +854,9 @@ impl Engine {
             })
             .filter(|t| searcher.doc_freq(t).is_ok_and(|n| n <= common))
             .collect();
-        let tq = q.to_tantivy(&self.fields, &self.pairs, &rank_words, &self.scope(&q)?);
+        let scope = self.scope(&q)?;
+        self.check_filters(&q, &scope)?;
+        let tq = q.to_tantivy(&self.fields, &self.pairs, &rank_words, &scope);
         let per_file = PerFile {
             files: self.by_fnum.len(),
         };
@@ -950,8 +1022,7 @@ fn list(
     let listing = match known {
         Some((files, stamps)) => scan::quick(corpus, files, stamps),
         None => scan::full(corpus),
-    }
-    ?;
+    }?;
     tracing::debug!(
         elapsed = ?start.elapsed(),
         files = listing.files.len(),

@@ -398,7 +398,6 @@ fn new_writer(index: &Index) -> Result<IndexWriter<TantivyDocument>, SearchError
         .map_or(2, std::num::NonZero::get)
         .clamp(1, 4);
     Ok(index.writer_with_num_threads(threads, threads * 120_000_000)?)
-        
 }
 
 /// Commits with `stamp` as payload and waits for the merges.

@@ -32,6 +32,7 @@ pub use engine::{Engine, OpenOptions, corpus_dir};
 pub use normalize::normalize;
 pub use query::Query;
 pub use snippet::snippet;
+pub use store::dir_bytes;
 pub use watch::CorpusWatcher;
 
 /// One report in the catalog: its metadata and its outline, without the text.
@@ -136,6 +137,30 @@ pub struct SearchResults {
 #[error("{0}")]
 pub struct QueryError(pub String);
 
+/// A filter value that names nothing in the corpus (`region:火星`, `year:1800`,
+/// `section:火星`): said so instead of answering with zero results.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FilterError {
+    /// No report's region (nor any enclosing region) has this name or code.
+    #[error(
+        "region:{0} is no region of this corpus: give a name or a GB/T 2260 code of one (region:河北省, region:130600)"
+    )]
+    UnknownRegion(String),
+    /// No report of the corpus is of these years.
+    #[error("year:{value}: the corpus has reports of {first}–{last} only")]
+    NoYear {
+        value: String,
+        first: u16,
+        last: u16,
+    },
+    /// No section title of the corpus contains these words.
+    #[error("section:{0} is in no section title of this corpus")]
+    UnknownSection(String),
+    /// No report has this id.
+    #[error("report:{0} is no report of this corpus: give an id from gwr list")]
+    UnknownReport(String),
+}
+
 /// Errors of the engine, each keeping its cause as its own type: callers match on the
 /// variant, never on the message.
 #[derive(Debug, thiserror::Error)]
@@ -143,6 +168,8 @@ pub enum SearchError {
     /// A query the user typed could not be understood.
     #[error(transparent)]
     Query(#[from] QueryError),
+    #[error(transparent)]
+    Filter(#[from] FilterError),
     /// The index (tantivy) failed.
     #[error("search index: {0}")]
     Index(#[from] tantivy::TantivyError),

@@ -6,7 +6,8 @@
 //!   `-word` or `-"..."` excludes; `a OR b` matches either.
 //! - Filters: `region:` (a name or GB/T 2260 code of any level: `region:河北省`,
 //!   `region:130000`), `year:2020`, `year:2018..2022`, `level:county`, `section:` (words of
-//!   the section titles). A query of filters only lists every paragraph of those reports.
+//!   the section titles), `report:` (a report id, `130600-2024`: the TUI's search scope).
+//!   A query of filters only lists every paragraph of those reports.
 //! - Malformed queries (empty, unbalanced quotes, a lone `-`, `OR` with nothing on one side,
 //!   `year:abc`, an unknown level) are a [`QueryError`].
 
@@ -46,6 +47,8 @@ pub struct Query {
     pub levels: Vec<Level>,
     /// `section:` values (normalised), all of which must occur in the section titles.
     pub sections: Vec<String>,
+    /// `report:` ids, any of which may match.
+    pub reports: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -55,7 +58,7 @@ enum Item {
     Filter { key: String, value: String },
 }
 
-const FILTERS: [&str; 4] = ["region", "year", "level", "section"];
+const FILTERS: [&str; 5] = ["region", "year", "level", "section", "report"];
 
 fn err(msg: impl Into<String>) -> QueryError {
     QueryError(msg.into())
@@ -110,6 +113,7 @@ fn lex(text: &str) -> Result<Vec<Item>, QueryError> {
                         "region" => "region:河北省",
                         "year" => "year:2020 or year:2018..2022",
                         "level" => "level:county",
+                        "report" => "report:130600-2024",
                         _ => "section:就业",
                     }
                 )));
@@ -166,6 +170,7 @@ impl Query {
             years: None,
             levels: Vec::new(),
             sections: Vec::new(),
+            reports: Vec::new(),
         };
         let mut pending_or = false;
         for (i, item) in items.iter().enumerate() {
@@ -198,6 +203,7 @@ impl Query {
                 Item::Filter { key, value } => match key.as_str() {
                     "region" => q.regions.push(normalize(value.trim())),
                     "section" => q.sections.push(normalize(value.trim())),
+                    "report" => q.reports.push(value.trim().to_string()),
                     "level" => {
                         let l = Level::parse(value.trim()).ok_or_else(|| {
                             err(format!(
@@ -247,13 +253,14 @@ impl Query {
             }
     }
 
-    /// True when the query has filters (region, year, level, section).
+    /// True when the query has filters (region, year, level, section, report).
     #[must_use]
     pub fn has_filters(&self) -> bool {
         !self.regions.is_empty()
             || self.years.is_some()
             || !self.levels.is_empty()
             || !self.sections.is_empty()
+            || !self.reports.is_empty()
     }
 
     /// Byte ranges of `text` that the query's positive terms match (what to highlight),

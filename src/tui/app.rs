@@ -4,8 +4,10 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use super::cursor::ListCursor;
 pub use super::focus::{Mode, Pane};
 use super::input::Input;
+use super::keymap::Keymap;
 use super::layout::{self, Areas};
 pub use super::panes::{
     Direction, Jump, OutlinePane, PickerPane, ReaderPane, RegionsPane, SearchPane,
@@ -13,6 +15,8 @@ pub use super::panes::{
 use super::state::Saved;
 use super::theme::Theme;
 use super::wrap::Wrapped;
+use crate::lang::Lang;
+use crate::marks::Marks;
 use crate::search::Catalog;
 
 /// How the index is getting on.
@@ -51,6 +55,13 @@ pub struct App {
     /// The position to restore when the catalog arrives.
     pub restore: Option<Saved>,
     pub quit: bool,
+    /// The interface's language.
+    pub lang: Lang,
+    /// The keymap in effect (the config file's `[keys]` applied).
+    pub keys: Keymap,
+    /// The marks of this corpus, and the marks list's cursor.
+    pub marks: Marks,
+    pub marks_cursor: ListCursor,
 }
 
 impl App {
@@ -76,6 +87,10 @@ impl App {
             wrap_cache: Vec::new(),
             restore: saved,
             quit: false,
+            lang: Lang::Zh,
+            keys: Keymap::default(),
+            marks: Marks::default(),
+            marks_cursor: ListCursor::default(),
         }
     }
 

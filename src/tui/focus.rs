@@ -16,6 +16,12 @@ pub enum Mode {
     Picker,
     /// The help overlay.
     Help,
+    /// After `m`: the next letter marks the paragraph being read.
+    MarkSet,
+    /// After `'`: the next letter goes to that mark.
+    MarkJump,
+    /// The marks list.
+    Marks,
 }
 
 impl Mode {

@@ -22,6 +22,7 @@ pub mod regions;
 pub mod render;
 pub mod state;
 pub mod term;
+pub mod text;
 pub mod theme;
 pub mod update;
 pub mod watch;
@@ -30,7 +31,7 @@ pub mod wrap;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -110,6 +111,10 @@ pub struct WorkerHost {
     pub shared: Arc<worker::Shared>,
     pub data_dir: PathBuf,
     pub mouse: bool,
+    /// For answers the host gives itself (what copying did).
+    pub tx: Sender<Msg>,
+    /// What the terminal does with the clipboard sequence.
+    pub clipboard: crate::clipboard::Env,
 }
 
 impl Host for WorkerHost {
@@ -123,6 +128,20 @@ impl Host for WorkerHost {
                 }
             }
             Cmd::Suspend => {}
+            Cmd::SaveMarks(marks) => {
+                if let Err(e) = marks.save() {
+                    tracing::warn!("{e}");
+                    let _ = self.tx.send(Msg::Copied {
+                        result: Err(crate::clipboard::CopyError::Write(e.to_string())),
+                        what: String::new(),
+                    });
+                }
+            }
+            Cmd::Copy { text, what } => {
+                let mut out = std::io::stdout().lock();
+                let result = crate::clipboard::copy(&text, &self.clipboard, &mut out);
+                let _ = self.tx.send(Msg::Copied { result, what });
+            }
         }
     }
 
@@ -136,15 +155,19 @@ impl Host for WorkerHost {
 ///
 /// # Errors
 /// When the terminal cannot be used.
-pub fn run(corpus: &Corpus, data_dir: &Path, mouse: bool) -> anyhow::Result<()> {
+pub fn run(corpus: &Corpus, data_dir: &Path, config: &crate::config::Config) -> anyhow::Result<()> {
     use std::io::IsTerminal as _;
     if !std::io::stdout().is_terminal() {
         anyhow::bail!("the TUI needs a terminal; use a subcommand (gwr --help) for plain output");
     }
+    let mouse = config.mouse;
+    let keys = keymap::Keymap::from_config(config)?;
+    let (lang, _) = crate::lang::Lang::from_env(config.lang);
+    let marks = crate::marks::Marks::load(&crate::marks::Marks::file(corpus, data_dir))?;
     let (tx, rx) = mpsc::channel();
     let shared = Arc::new(worker::Shared::default());
     worker::open_engine(&shared, corpus.clone(), data_dir.to_path_buf(), tx.clone());
-    worker::start_search_worker(&shared, tx.clone());
+    worker::start_search_worker(&shared, tx.clone(), lang);
     worker::start_report_worker(&shared, corpus.clone(), tx.clone());
     let _watcher = watch::start(&shared, corpus, data_dir, tx.clone());
     term::spawn_signals(tx.clone())?;
@@ -156,12 +179,18 @@ pub fn run(corpus: &Corpus, data_dir: &Path, mouse: bool) -> anyhow::Result<()> 
         let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
         let size = terminal.size()?;
         terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
-        let mut app = App::new(size.width, size.height, theme::Theme::from_env(), saved);
-        term::spawn_input(tx);
+        let theme = theme::Theme::with_config(config);
+        let mut app = App::new(size.width, size.height, theme, saved);
+        app.lang = lang;
+        app.keys = keys;
+        app.marks = marks;
+        term::spawn_input(tx.clone());
         let mut host = WorkerHost {
             shared: shared.clone(),
             data_dir: data_dir.to_path_buf(),
             mouse,
+            tx,
+            clipboard: crate::clipboard::Env::current(),
         };
         run_loop(&mut terminal, &mut app, &rx, &mut host)
     })();

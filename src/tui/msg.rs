@@ -39,6 +39,12 @@ pub enum Msg {
     Terminate,
     /// A line for the status bar (the corpus changed on disk, …).
     Notice(String),
+    /// The clipboard sequence was written (characters copied), or why not; with what
+    /// was copied (paragraph or section, in the interface's language).
+    Copied {
+        result: Result<usize, crate::clipboard::CopyError>,
+        what: String,
+    },
 }
 
 /// Work for the runtime.
@@ -52,4 +58,8 @@ pub enum Cmd {
     Save(Saved),
     /// Ctrl-Z: restore the terminal, stop, and take it back on resume.
     Suspend,
+    /// Write the marks to their file.
+    SaveMarks(crate::marks::Marks),
+    /// Copy text to the user's clipboard (OSC 52); the answer is [`Msg::Copied`].
+    Copy { text: String, what: String },
 }

@@ -189,6 +189,56 @@ pub struct SearchPane {
     pub cursor: ListCursor,
     /// Index in `results.hits` of the hit last opened (for `n`/`N` across results).
     pub opened: Option<usize>,
+    /// Where to search (`Ctrl-s` cycles it).
+    pub scope: SearchScope,
+    /// How the results are ordered (`Ctrl-o` cycles it).
+    pub order: Order,
+}
+
+/// Where the search line searches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SearchScope {
+    /// Every report.
+    #[default]
+    All,
+    /// The open report's region and the regions inside it.
+    Region,
+    /// The open report.
+    Report,
+}
+
+impl SearchScope {
+    #[must_use]
+    pub fn next(self) -> SearchScope {
+        match self {
+            SearchScope::All => SearchScope::Region,
+            SearchScope::Region => SearchScope::Report,
+            SearchScope::Report => SearchScope::All,
+        }
+    }
+}
+
+/// How search results are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Order {
+    /// Best match first (the engine's ranking).
+    #[default]
+    Relevance,
+    /// Newest report first.
+    Year,
+    /// By region name, then newest first.
+    Region,
+}
+
+impl Order {
+    #[must_use]
+    pub fn next(self) -> Order {
+        match self {
+            Order::Relevance => Order::Year,
+            Order::Year => Order::Region,
+            Order::Region => Order::Relevance,
+        }
+    }
 }
 
 impl SearchPane {

@@ -1,11 +1,16 @@
-//! Styles. Sixteen named colours at most; with `NO_COLOR` set, modifiers only.
+//! Styles. Sixteen named colours at most by default, any the config file's `[theme]`
+//! gives by role; with `NO_COLOR` set, modifiers only (it wins over the config file).
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::{Colours, THEME_ROLES};
+
 /// Every style the TUI draws with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Theme {
     pub no_color: bool,
+    /// The config file's colours, by role (in the order of `THEME_ROLES`).
+    pub palette: [Option<Colours>; THEME_ROLES.len()],
 }
 
 impl Theme {
@@ -14,6 +19,40 @@ impl Theme {
     pub fn from_env() -> Theme {
         Theme {
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            ..Theme::default()
+        }
+    }
+
+    /// [`Theme::from_env`] with the config file's `[theme]`.
+    #[must_use]
+    pub fn with_config(config: &crate::config::Config) -> Theme {
+        let mut t = Theme::from_env();
+        for (i, (role, _)) in THEME_ROLES.iter().enumerate() {
+            t.palette[i] = config.theme.get(*role).copied();
+        }
+        t
+    }
+
+    /// `style` with the colours the config file gives `role`, unless colours are off.
+    fn paint(self, role: &str, style: Style) -> Style {
+        if self.no_color {
+            return style;
+        }
+        let Some(i) = THEME_ROLES.iter().position(|(r, _)| *r == role) else {
+            return style;
+        };
+        match self.palette[i] {
+            Some(c) => {
+                let mut s = style;
+                if let Some(fg) = c.fg {
+                    s = s.fg(fg);
+                }
+                if let Some(bg) = c.bg {
+                    s = s.bg(bg);
+                }
+                s
+            }
+            None => style,
         }
     }
 
@@ -28,9 +67,9 @@ impl Theme {
     #[must_use]
     pub fn border(self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            self.paint("focus", self.fg(Color::Cyan).add_modifier(Modifier::BOLD))
         } else {
-            self.fg(Color::DarkGray)
+            self.paint("border", self.fg(Color::DarkGray))
         }
     }
 
@@ -38,7 +77,7 @@ impl Theme {
     pub fn title(self, focused: bool) -> Style {
         let s = Style::default().add_modifier(Modifier::BOLD);
         if focused && !self.no_color {
-            s.fg(Color::Cyan)
+            self.paint("focus", s.fg(Color::Cyan))
         } else {
             s
         }
@@ -51,9 +90,9 @@ impl Theme {
         match (self.no_color, level) {
             (true, 1) => bold.add_modifier(Modifier::UNDERLINED),
             (true, _) => bold,
-            (false, 1) => bold.fg(Color::Yellow),
-            (false, 2) => bold.fg(Color::Green),
-            (false, _) => bold.fg(Color::Cyan),
+            (false, 1) => self.paint("heading1", bold.fg(Color::Yellow)),
+            (false, 2) => self.paint("heading2", bold.fg(Color::Green)),
+            (false, _) => self.paint("heading3", bold.fg(Color::Cyan)),
         }
     }
 
@@ -63,7 +102,7 @@ impl Theme {
         if self.no_color {
             Style::default().add_modifier(Modifier::REVERSED)
         } else {
-            Style::default().fg(Color::Black).bg(Color::Yellow)
+            self.paint("hit", Style::default().fg(Color::Black).bg(Color::Yellow))
         }
     }
 
@@ -74,10 +113,13 @@ impl Theme {
             Style::default()
                 .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
         } else {
-            Style::default()
-                .fg(Color::Black)
-                .bg(Color::LightRed)
-                .add_modifier(Modifier::BOLD)
+            self.paint(
+                "current_hit",
+                Style::default()
+                    .fg(Color::Black)
+                    .bg(Color::LightRed)
+                    .add_modifier(Modifier::BOLD),
+            )
         }
     }
 
@@ -94,7 +136,10 @@ impl Theme {
     /// The section under the reading position, in the outline.
     #[must_use]
     pub fn current(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.paint(
+            "current",
+            self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        )
     }
 
     #[must_use]
@@ -102,13 +147,13 @@ impl Theme {
         if self.no_color {
             Style::default().add_modifier(Modifier::DIM)
         } else {
-            Style::default().fg(Color::DarkGray)
+            self.paint("dim", Style::default().fg(Color::DarkGray))
         }
     }
 
     #[must_use]
     pub fn accent(self) -> Style {
-        self.fg(Color::Cyan)
+        self.paint("accent", self.fg(Color::Cyan))
     }
 
     #[must_use]
@@ -116,13 +161,13 @@ impl Theme {
         if self.no_color {
             Style::default().add_modifier(Modifier::REVERSED)
         } else {
-            Style::default().fg(Color::White).bg(Color::Blue)
+            self.paint("status", Style::default().fg(Color::White).bg(Color::Blue))
         }
     }
 
     #[must_use]
     pub fn error(self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.paint("error", self.fg(Color::Red).add_modifier(Modifier::BOLD))
     }
 }
 
@@ -132,7 +177,15 @@ mod tests {
 
     #[test]
     fn no_color_uses_modifiers_only() {
-        let t = Theme { no_color: true };
+        let config = crate::config::parse(
+            "[theme]\nhit = \"black on #ffcc00\"\nstatus = \"on 17\"\n",
+            std::path::Path::new("config.toml"),
+        )
+        .unwrap();
+        let t = Theme {
+            no_color: true,
+            ..Theme::with_config(&config)
+        };
         for s in [
             t.border(true),
             t.heading(1),
@@ -148,5 +201,27 @@ mod tests {
         }
         assert!(t.hit().add_modifier.contains(Modifier::REVERSED));
         assert_ne!(t.hit(), t.current_hit());
+    }
+
+    #[test]
+    fn the_config_colours_roles_and_no_color_wins() {
+        let config = crate::config::parse(
+            "[theme]\nhit = \"black on #ffcc00\"\nstatus = \"on 17\"\nheading1 = \"208\"\n",
+            std::path::Path::new("config.toml"),
+        )
+        .unwrap();
+        let t = Theme {
+            no_color: false,
+            ..Theme::with_config(&config)
+        };
+        assert_eq!(t.hit().fg, Some(Color::Black));
+        assert_eq!(t.hit().bg, Some(Color::Rgb(0xff, 0xcc, 0)));
+        assert_eq!(t.status().bg, Some(Color::Indexed(17)));
+        assert_eq!(t.status().fg, Some(Color::White));
+        assert_eq!(t.heading(1).fg, Some(Color::Indexed(208)));
+        assert!(t.heading(1).add_modifier.contains(Modifier::BOLD));
+        // Roles the file leaves out keep their default.
+        assert_eq!(t.error().fg, Some(Color::Red));
+        assert_eq!(Theme::default().hit().bg, Some(Color::Yellow));
     }
 }

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use super::job::Newest;
 use super::msg::Msg;
 use crate::corpus::{Corpus, Overrides, Report};
+use crate::lang::Lang;
 use crate::search::{Catalog, Engine, Limit, Progress};
 
 /// How many hits a search asks for (the results list and `n`/`N` walk them).
@@ -145,7 +146,7 @@ pub fn open_engine(shared: &Arc<Shared>, corpus: Corpus, data_dir: PathBuf, tx: 
 
 /// Starts the search worker: one search at a time, always the newest request, once the
 /// engine is open (requests made before then wait, the newest replacing the others).
-pub fn start_search_worker(shared: &Arc<Shared>, tx: Sender<Msg>) {
+pub fn start_search_worker(shared: &Arc<Shared>, tx: Sender<Msg>, lang: Lang) {
     let shared = shared.clone();
     std::thread::spawn(move || {
         let engine = match shared.wait_engine() {
@@ -159,8 +160,11 @@ pub fn start_search_worker(shared: &Arc<Shared>, tx: Sender<Msg>) {
                     engine.search(&query, Limit::Top(SEARCH_LIMIT))
                 }))
                 .map_err(|_| "搜索出错 (internal error)".to_string())
-                .and_then(|r| r.map(Arc::new).map_err(|e| e.to_string())),
-                None => Err("索引不可用".to_string()),
+                .and_then(|r| {
+                    r.map(Arc::new)
+                        .map_err(|e| super::text::search_error(lang, &e))
+                }),
+                None => Err(lang.ui().index_unavailable.trim().to_string()),
             };
             if tx.send(Msg::SearchDone { generation, result }).is_err() {
                 return;

@@ -250,7 +250,8 @@ impl Source {
                     res.hits.truncate(50);
                     res
                 })
-                .map_err(|e| e.to_string()),
+                // As the search worker says it (in the default language).
+                .map_err(|e| gwr::tui::text::search_error(gwr::lang::Lang::Zh, &e)),
             Source::Fixture(reports) => {
                 let q = Query::parse(query).map_err(|e| e.to_string())?;
                 let mut res = SearchResults::default();
@@ -301,7 +302,7 @@ pub struct Harness {
 impl Harness {
     pub fn new(source: Source, w: u16, h: u16) -> Harness {
         Harness {
-            app: App::new(w, h, Theme { no_color: false }, None),
+            app: App::new(w, h, Theme::default(), None),
             terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
             source,
             cmds: Vec::new(),
@@ -346,7 +347,7 @@ impl Harness {
                     self.send(Msg::SearchDone { generation, result });
                 }
             }
-            Cmd::Save(_) | Cmd::Suspend => {}
+            Cmd::Save(_) | Cmd::Suspend | Cmd::SaveMarks(_) | Cmd::Copy { .. } => {}
         }
     }
 

@@ -7,6 +7,7 @@
 mod common;
 mod e2e_tmux;
 mod latency;
+mod marks;
 mod readme;
 mod run_loop;
 mod screens;

@@ -34,7 +34,7 @@ impl Host for TestHost {
                 let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
                 self.tx.send(Msg::Key(ctrl_c)).unwrap();
             }
-            Cmd::Search { .. } | Cmd::Suspend => {}
+            Cmd::Search { .. } | Cmd::Suspend | Cmd::SaveMarks(_) | Cmd::Copy { .. } => {}
         }
     }
 
@@ -56,7 +56,15 @@ fn the_loop_draws_after_each_batch_and_quits() {
         seen: Vec::new(),
     };
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    let mut app = App::new(120, 40, Theme { no_color: true }, None);
+    let mut app = App::new(
+        120,
+        40,
+        Theme {
+            no_color: true,
+            ..Theme::default()
+        },
+        None,
+    );
     run_loop(&mut terminal, &mut app, &rx, &mut host).unwrap();
     assert!(app.quit);
     assert!(matches!(host.seen[0], Cmd::LoadReport { .. }));

@@ -100,6 +100,89 @@ fn demo_help_overlay() {
     }
 }
 
+/// The help in English (`GWR_LANG=en` or `lang = "en"`): every heading and action name.
+#[test]
+fn demo_help_overlay_in_english() {
+    for (w, ht) in [(80, 24), (120, 40)] {
+        let mut h = demo(w, ht);
+        h.app.lang = gwr::lang::Lang::En;
+        h.key(KeyCode::Char('?'));
+        let screen = frame(&mut h);
+        assert!(screen.contains("— Browsing —"), "{screen}");
+        assert!(screen.contains("half a page down"), "{screen}");
+        assert!(!screen.contains("浏览"), "{screen}");
+        insta::assert_snapshot!(format!("demo_help_en_{w}x{ht}"), screen);
+    }
+}
+
+/// Two marks set with m, listed with M: letter, citation, region and text.
+#[test]
+fn demo_marks_list() {
+    for (w, ht) in [(80, 24), (120, 40)] {
+        let mut h = demo(w, ht);
+        h.key(KeyCode::Char('m'));
+        h.key(KeyCode::Char('a'));
+        assert!(
+            h.app
+                .message
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("已标记 a")
+        );
+        h.key(KeyCode::Char(']'));
+        h.key(KeyCode::Char(']'));
+        h.key(KeyCode::Char('m'));
+        h.key(KeyCode::Char('b'));
+        h.key(KeyCode::Char('M'));
+        let screen = frame(&mut h);
+        assert!(screen.contains(" a "), "{screen}");
+        assert!(screen.contains(" b "), "{screen}");
+        assert!(screen.contains('《'), "{screen}");
+        insta::assert_snapshot!(format!("demo_marks_{w}x{ht}"), screen);
+        // Enter on b goes there; Esc would have closed the list.
+        h.key(KeyCode::Down);
+        h.key(KeyCode::Enter);
+        assert_eq!(h.app.mode, gwr::tui::focus::Mode::Normal);
+    }
+}
+
+/// Ctrl-s in the search line: the whole corpus, then the open report's region (its
+/// name in the prompt), then the open report; the results follow.
+#[test]
+fn demo_search_scope() {
+    for (w, ht) in [(80, 24), (120, 40)] {
+        let mut h = demo(w, ht);
+        let region = h
+            .app
+            .reader
+            .report
+            .as_ref()
+            .and_then(|r| r.meta.region.as_ref().map(|g| g.name.clone()))
+            .unwrap();
+        h.key(KeyCode::Char('/'));
+        h.keys("发展");
+        let all = h.app.search.results.as_ref().unwrap().total_reports;
+        h.ctrl('s');
+        let screen = frame(&mut h);
+        assert!(
+            screen.contains(&format!("/[本地区 {region}] 发展")),
+            "{screen}"
+        );
+        // The demo opens on a national report: its region holds every other.
+        let in_region = h.app.search.results.as_ref().unwrap().total_reports;
+        assert_eq!(in_region, all);
+        insta::assert_snapshot!(format!("demo_search_scope_region_{w}x{ht}"), screen);
+        h.ctrl('s');
+        let screen = frame(&mut h);
+        assert!(screen.contains("/[本报告 "), "{screen}");
+        assert_eq!(h.app.search.results.as_ref().unwrap().total_reports, 1);
+        insta::assert_snapshot!(format!("demo_search_scope_report_{w}x{ht}"), screen);
+        h.ctrl('s');
+        assert!(frame(&mut h).contains("/发展"));
+        assert_eq!(h.app.search.results.as_ref().unwrap().total_reports, all);
+    }
+}
+
 #[test]
 fn demo_narrow_fold() {
     // Below 60 columns one pane at a time.

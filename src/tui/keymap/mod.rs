@@ -4,6 +4,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::focus::Mode;
+use crate::config::{Config, ConfigError};
+use crate::lang::Lang;
 
 mod bindings;
 pub use bindings::BINDINGS;
@@ -57,6 +59,22 @@ pub enum Action {
     ClearLine,
     /// Enter in an input line.
     Submit,
+    /// `m`: the next letter marks the paragraph being read.
+    StartMark,
+    /// `'`: the next letter goes to that mark.
+    StartJump,
+    /// The marks list.
+    ShowMarks,
+    /// Delete the mark selected in the list.
+    DeleteMark,
+    /// Copy the paragraph being read, with its citation (OSC 52).
+    CopyParagraph,
+    /// Copy the section being read, with its citation.
+    CopySection,
+    /// In the search line: all reports, this region, this report.
+    CycleScope,
+    /// In the search line: by relevance, by year, by region.
+    CycleOrder,
 }
 
 /// A key as the table writes it.
@@ -141,6 +159,8 @@ pub enum Scope {
     Line,
     /// The search line and the section picker (their result lists).
     List,
+    /// The marks list.
+    Marks,
     Help,
 }
 
@@ -151,19 +171,34 @@ impl Scope {
             Scope::Normal => mode == Mode::Normal,
             Scope::Line => mode.is_text(),
             Scope::List => matches!(mode, Mode::Search | Mode::Picker),
+            Scope::Marks => mode == Mode::Marks,
             Scope::Help => mode == Mode::Help,
         }
     }
 
     /// The heading of this scope in the help overlay.
     #[must_use]
-    pub fn heading(self) -> &'static str {
+    pub fn heading(self, lang: Lang) -> &'static str {
+        let ui = lang.ui();
         match self {
-            Scope::Global => "Everywhere",
-            Scope::Normal => "Browsing",
-            Scope::Line => "Input lines (/ f : s)",
-            Scope::List => "Search results and section picker",
-            Scope::Help => "This help",
+            Scope::Global => ui.heading_global,
+            Scope::Normal => ui.heading_normal,
+            Scope::Line => ui.heading_line,
+            Scope::List => ui.heading_list,
+            Scope::Marks => ui.heading_marks,
+            Scope::Help => ui.heading_help,
+        }
+    }
+
+    /// The prefix of its actions' names in the config file (`list.down`).
+    fn prefix(self) -> &'static str {
+        match self {
+            Scope::Global => "global.",
+            Scope::Normal => "",
+            Scope::Line => "line.",
+            Scope::List => "list.",
+            Scope::Marks => "marks.",
+            Scope::Help => "help.",
         }
     }
 }
@@ -175,60 +210,166 @@ pub struct Binding {
     pub keys: &'static [Key],
     pub action: Action,
     pub help: &'static str,
+    /// The help line in Chinese.
+    pub zh: &'static str,
 }
 
-/// The action for a key in a mode, if any.
-#[must_use]
-pub fn keymap(ev: KeyEvent, mode: Mode) -> Option<Action> {
-    for b in BINDINGS {
-        if b.scope.applies(mode) && b.keys.iter().any(|k| k.matches(&ev)) {
-            return Some(b.action);
-        }
-    }
-    if mode.is_text() {
-        if let KeyCode::Char(c) = ev.code {
-            if !ev
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            {
-                return Some(Action::Char(c));
+impl Binding {
+    /// The action's name in the config file's `[keys]`: the action in snake case, with
+    /// its scope before it outside browsing (`down`, `focus_pane_2`, `list.down`).
+    #[must_use]
+    pub fn name(&self) -> String {
+        let debug = format!("{:?}", self.action);
+        let mut out = String::from(self.scope.prefix());
+        for (i, c) in debug.chars().enumerate() {
+            match c {
+                'A'..='Z' => {
+                    if i > 0 {
+                        out.push('_');
+                    }
+                    out.push(c.to_ascii_lowercase());
+                }
+                '(' => out.push('_'),
+                ')' => {}
+                c => out.push(c),
             }
         }
+        out
     }
-    None
+
+    /// The help line in `lang`.
+    #[must_use]
+    pub fn help(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.help,
+        }
+    }
 }
 
-/// The help overlay's rows: (scope heading or empty, keys, description).
+/// The keymap in effect: [`BINDINGS`] with the config file's `[keys]` in place of an
+/// action's default keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keymap {
+    /// (index in `BINDINGS`, its keys now).
+    overrides: Vec<(usize, Vec<Key>)>,
+}
+
+impl Keymap {
+    /// The keymap with the config file's bindings.
+    ///
+    /// # Errors
+    /// An unknown action name, with the line it is on.
+    pub fn from_config(config: &Config) -> Result<Keymap, ConfigError> {
+        let mut overrides = Vec::new();
+        for kb in &config.keys {
+            let Some(i) = BINDINGS.iter().position(|b| b.name() == kb.action) else {
+                let mut names: Vec<String> = BINDINGS.iter().map(Binding::name).collect();
+                names.dedup();
+                return Err(config.error_at(
+                    kb.line,
+                    format!(
+                        "[keys] has no action {}: the actions are {}",
+                        kb.action,
+                        names.join(", ")
+                    ),
+                ));
+            };
+            let keys = kb
+                .keys
+                .iter()
+                .map(|k| Key {
+                    code: k.code,
+                    mods: k.mods,
+                })
+                .collect();
+            overrides.push((i, keys));
+        }
+        Ok(Keymap { overrides })
+    }
+
+    /// The keys binding `i` of [`BINDINGS`] answers to.
+    #[must_use]
+    pub fn keys(&self, i: usize) -> &[Key] {
+        self.overrides
+            .iter()
+            .rev()
+            .find(|(j, _)| *j == i)
+            .map_or(BINDINGS[i].keys, |(_, k)| k.as_slice())
+    }
+
+    /// The action for a key in a mode, if any. Keys the config file gives win over the
+    /// defaults of other actions.
+    #[must_use]
+    pub fn action(&self, ev: KeyEvent, mode: Mode) -> Option<Action> {
+        for (i, keys) in self.overrides.iter().rev() {
+            let b = &BINDINGS[*i];
+            if b.scope.applies(mode) && keys.iter().any(|k| k.matches(&ev)) {
+                return Some(b.action);
+            }
+        }
+        for (i, b) in BINDINGS.iter().enumerate() {
+            if b.scope.applies(mode) && self.keys(i).iter().any(|k| k.matches(&ev)) {
+                return Some(b.action);
+            }
+        }
+        if mode.is_text() || matches!(mode, Mode::MarkSet | Mode::MarkJump) {
+            if matches!(mode, Mode::MarkSet | Mode::MarkJump) && ev.code == KeyCode::Esc {
+                return Some(Action::Cancel);
+            }
+            if let KeyCode::Char(c) = ev.code {
+                if !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                {
+                    return Some(Action::Char(c));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The action for a key in a mode with the default keys, if any.
 #[must_use]
-pub fn help_rows() -> Vec<(String, String)> {
+pub fn keymap(ev: KeyEvent, mode: Mode) -> Option<Action> {
+    Keymap::default().action(ev, mode)
+}
+
+/// The help overlay's rows in `lang` for `keymap`: (scope heading or empty, keys,
+/// description).
+#[must_use]
+pub fn help_rows(lang: Lang, keymap: &Keymap) -> Vec<(String, String)> {
+    let ui = lang.ui();
     let mut rows = Vec::new();
     let mut last: Option<Scope> = None;
-    for b in BINDINGS {
+    for (i, b) in BINDINGS.iter().enumerate() {
         if last != Some(b.scope) {
             if last.is_some() {
                 rows.push((String::new(), String::new()));
             }
-            rows.push((format!("— {} —", b.scope.heading()), String::new()));
+            rows.push((format!("— {} —", b.scope.heading(lang)), String::new()));
             if b.scope == Scope::Line {
-                rows.push((
-                    "text".to_string(),
-                    "typed or pasted text, CJK included".to_string(),
-                ));
+                rows.push((ui.text_keys.to_string(), ui.text_help.to_string()));
             }
             last = Some(b.scope);
         }
-        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-        rows.push((keys.join(" "), b.help.to_string()));
+        let keys: Vec<String> = keymap.keys(i).iter().map(|k| k.label()).collect();
+        rows.push((keys.join(" "), b.help(lang).to_string()));
     }
     rows
 }
 
-/// The key table as Markdown, for the README (a test keeps the README's copy current).
+/// The key table as Markdown in `lang`, for the README (a test keeps the README's copies
+/// current).
 #[must_use]
-pub fn markdown_table() -> String {
+pub fn markdown_table(lang: Lang) -> String {
     use std::fmt::Write as _;
-    let mut out = String::from("| Keys | Action |\n|---|---|\n");
-    for (keys, what) in help_rows() {
+    let mut out = match lang {
+        Lang::En => String::from("| Keys | Action |\n|---|---|\n"),
+        Lang::Zh => String::from("| 按键 | 作用 |\n|---|---|\n"),
+    };
+    for (keys, what) in help_rows(lang, &Keymap::default()) {
         if keys.is_empty() {
             continue;
         }

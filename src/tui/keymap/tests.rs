@@ -77,13 +77,90 @@ fn help_mode_closes() {
 
 #[test]
 fn help_lists_every_binding() {
-    let rows = help_rows();
-    for b in BINDINGS {
-        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-        assert!(
-            rows.iter()
-                .any(|(k, h)| *k == keys.join(" ") && h == b.help)
-        );
+    for lang in [Lang::Zh, Lang::En] {
+        let rows = help_rows(lang, &Keymap::default());
+        for b in BINDINGS {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            assert!(
+                rows.iter()
+                    .any(|(k, h)| *k == keys.join(" ") && h == b.help(lang))
+            );
+        }
+        assert!(rows.iter().any(|(k, _)| k == "Ctrl-d"));
     }
-    assert!(rows.iter().any(|(k, _)| k == "Ctrl-d"));
+    let zh = help_rows(Lang::Zh, &Keymap::default());
+    assert!(zh.iter().any(|(k, h)| k == "q" && h == "退出"));
+    assert!(zh.iter().any(|(k, _)| k == "— 浏览 —"));
+}
+
+#[test]
+fn marks_and_copy_keys() {
+    let n = Mode::Normal;
+    assert_eq!(keymap(c('m'), n), Some(Action::StartMark));
+    assert_eq!(keymap(c('\''), n), Some(Action::StartJump));
+    assert_eq!(keymap(c('M'), n), Some(Action::ShowMarks));
+    assert_eq!(keymap(c('y'), n), Some(Action::CopyParagraph));
+    assert_eq!(keymap(c('Y'), n), Some(Action::CopySection));
+    // After m or ': a letter is a letter, Esc cancels, even letters bound while browsing.
+    for m in [Mode::MarkSet, Mode::MarkJump] {
+        assert_eq!(keymap(c('q'), m), Some(Action::Char('q')));
+        assert_eq!(keymap(c('a'), m), Some(Action::Char('a')));
+        assert_eq!(keymap(k(KeyCode::Esc), m), Some(Action::Cancel));
+    }
+    assert_eq!(keymap(c('d'), Mode::Marks), Some(Action::DeleteMark));
+    assert_eq!(keymap(k(KeyCode::Enter), Mode::Marks), Some(Action::Select));
+    assert_eq!(keymap(ctl('s'), Mode::Search), Some(Action::CycleScope));
+    assert_eq!(keymap(ctl('o'), Mode::Search), Some(Action::CycleOrder));
+}
+
+/// Action names are unique, so `[keys]` names one binding.
+#[test]
+fn action_names_are_unique() {
+    let mut names: Vec<String> = BINDINGS.iter().map(Binding::name).collect();
+    let n = names.len();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), n, "{names:?}");
+    assert!(names.contains(&"half_page_down".to_string()));
+    assert!(names.contains(&"focus_pane_2".to_string()));
+    assert!(names.contains(&"list.down".to_string()));
+}
+
+/// A remapped key works, the old one no longer does, and others keep theirs; an unknown
+/// action is an error naming its line.
+#[test]
+fn remapped_keys_work() {
+    let config = crate::config::parse(
+        "mouse = false\n[keys]\nstart_search = \"Ctrl-f\"\ndown = [\"n\", \"Down\"]\n",
+        std::path::Path::new("config.toml"),
+    )
+    .unwrap();
+    let km = Keymap::from_config(&config).unwrap();
+    let n = Mode::Normal;
+    assert_eq!(km.action(ctl('f'), n), Some(Action::StartSearch));
+    assert_eq!(km.action(c('/'), n), None);
+    // n was next hit; the config gives it to down.
+    assert_eq!(km.action(c('n'), n), Some(Action::Down));
+    assert_eq!(km.action(c('j'), n), None);
+    assert_eq!(km.action(c('k'), n), Some(Action::Up));
+    // In the search line, Ctrl-f is still nothing special and text is text.
+    assert_eq!(km.action(c('n'), Mode::Search), Some(Action::Char('n')));
+    let rows = help_rows(Lang::En, &km);
+    assert!(
+        rows.iter()
+            .any(|(k, h)| k == "Ctrl-f" && h.starts_with("search"))
+    );
+
+    let bad = crate::config::parse(
+        "[keys]\nup = \"k\"\nsearh = \"/\"\n",
+        std::path::Path::new("config.toml"),
+    )
+    .unwrap();
+    let e = Keymap::from_config(&bad).unwrap_err();
+    assert_eq!(e.line, Some(3));
+    assert!(
+        e.to_string()
+            .starts_with("config.toml, line 3: [keys] has no action searh: the actions are quit,"),
+        "{e}"
+    );
 }

@@ -15,10 +15,10 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) {
     clear_overlay(area, buf);
     let block = Block::bordered()
         .border_style(app.theme.border(true))
-        .title(" 按键 Keys — Esc 关闭, j/k 滚动 ");
+        .title(app.lang.ui().help_title);
     render_in(block, area, buf);
     let inner = inner(area);
-    let rows = help_rows();
+    let rows = help_rows(app.lang, &app.keys);
     let key_w = 26.min(inner.width / 2);
     let scroll = app
         .help_scroll

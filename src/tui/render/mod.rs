@@ -2,6 +2,7 @@
 //! changes state. Text goes through [`safe`] on its way to the buffer.
 
 mod help;
+mod marks;
 mod outline;
 mod picker;
 mod reader;
@@ -35,6 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let buf = frame.buffer_mut();
     match app.mode {
         Mode::Help => help::draw(buf, app, app.size),
+        Mode::Marks => marks::draw(buf, app, app.size),
         Mode::Picker => {
             if let Some(cursor) = picker::draw(buf, app, app.size) {
                 frame.set_cursor_position(cursor);
@@ -92,15 +94,16 @@ fn pane_block<'a>(app: &App, pane: Pane, title: &str, narrow: bool) -> Block<'a>
         app.theme.title(focused),
     )];
     if narrow {
+        let ui = app.lang.ui();
         let names = [
-            (Pane::Regions, "1地区"),
-            (Pane::Outline, "2目录"),
-            (Pane::Reader, "3正文"),
+            (Pane::Regions, format!("1{}", ui.regions)),
+            (Pane::Outline, format!("2{}", ui.outline)),
+            (Pane::Reader, format!("3{}", ui.reader)),
         ];
         let others: Vec<&str> = names
             .iter()
             .filter(|(p, _)| *p != pane)
-            .map(|(_, n)| *n)
+            .map(|(_, n)| n.as_str())
             .collect();
         spans.push(Span::styled(
             format!("Tab/{} ", others.join("/")),

@@ -19,7 +19,11 @@ pub fn label(s: &Section) -> String {
 }
 
 pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
-    render_in(pane_block(app, Pane::Outline, "目录", narrow), area, buf);
+    render_in(
+        pane_block(app, Pane::Outline, app.lang.ui().outline, narrow),
+        area,
+        buf,
+    );
     let inner = inner(area);
     let t = app.theme;
     let Some(report) = app.reader.report.as_ref() else {
@@ -31,7 +35,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
             inner.x,
             inner.y,
             inner.width,
-            &[("（没有章节）".to_string(), t.dim())],
+            &[(app.lang.ui().no_sections.to_string(), t.dim())],
         );
         return;
     }

@@ -15,7 +15,7 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) -> Option<Position> {
     clear_overlay(area, buf);
     let block = Block::bordered()
         .border_style(app.theme.border(true))
-        .title(" 跳到章节 (模糊匹配) ");
+        .title(app.lang.ui().picker_title);
     render_in(block, area, buf);
     let inner = inner(area);
     if inner.height == 0 || inner.width == 0 {

@@ -9,20 +9,19 @@ use crate::tui::app::{App, Pane};
 use crate::tui::layout::inner;
 
 pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
-    let title = app
-        .reader
-        .report
-        .as_ref()
-        .map_or_else(|| "正文".to_string(), |r| r.meta.title.clone());
+    let title = app.reader.report.as_ref().map_or_else(
+        || app.lang.ui().reader.to_string(),
+        |r| r.meta.title.clone(),
+    );
     render_in(pane_block(app, Pane::Reader, &title, narrow), area, buf);
     let inner = inner(area);
     let t = app.theme;
     let (Some(report), Some(wrapped)) = (app.reader.report.as_ref(), app.reader.wrapped.as_ref())
     else {
         let text = if app.reader.loading.is_some() {
-            "载入中…"
+            app.lang.ui().loading
         } else {
-            "在地区栏选择一份报告 (Tab 切换窗格, ? 帮助)"
+            app.lang.ui().choose_report
         };
         put(
             buf,

@@ -12,9 +12,9 @@ use crate::tui::regions::Row;
 pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
     let filter = &app.regions.filter.text;
     let title = if filter.is_empty() {
-        "地区".to_string()
+        app.lang.ui().regions.to_string()
     } else {
-        format!("地区 /{filter}")
+        format!("{} /{filter}", app.lang.ui().regions)
     };
     render_in(pane_block(app, Pane::Regions, &title, narrow), area, buf);
     let inner = inner(area);
@@ -25,7 +25,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
             inner.x,
             inner.y,
             inner.width,
-            &[("载入目录…".to_string(), t.dim())],
+            &[(app.lang.ui().loading_catalog.to_string(), t.dim())],
         );
         return;
     };
@@ -35,7 +35,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
             inner.x,
             inner.y,
             inner.width,
-            &[("没有匹配的地区".to_string(), t.dim())],
+            &[(app.lang.ui().no_region_matches.to_string(), t.dim())],
         );
     }
     let focused = app.focus == Pane::Regions || app.mode == Mode::Filter;

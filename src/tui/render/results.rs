@@ -15,15 +15,15 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let s = &app.search;
     let t = app.theme;
     let pending = s.jobs.pending();
+    let ui = app.lang.ui();
     let title = match &s.results {
         Some(r) => format!(
-            "搜索结果 {} 段 · {} 篇{}",
-            r.total_paragraphs,
-            r.total_reports,
+            "{}{}",
+            (ui.results)(r.total_paragraphs, r.total_reports),
             if pending { " …" } else { "" }
         ),
-        None if pending => "搜索中…".to_string(),
-        None => "搜索".to_string(),
+        None if pending => ui.searching.to_string(),
+        None => ui.search.to_string(),
     };
     render_in(pane_block(app, Pane::Reader, &title, false), area, buf);
     let inner = inner(area);
@@ -37,26 +37,21 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         header_style = t.error();
     } else if app.index != IndexState::Ready && !s.input.text.trim().is_empty() {
         header = match &app.index {
-            IndexState::Segmenting { done, total } => {
-                format!("正在建立索引（分词 {done}/{total}），完成后显示结果")
-            }
-            IndexState::Indexing { done, total } => {
-                format!("正在建立索引 {done}/{total}，完成后显示结果")
-            }
-            IndexState::Failed(e) => format!("索引不可用: {e}"),
-            _ => "正在打开索引，完成后显示结果".to_string(),
+            IndexState::Segmenting { done, total } => (ui.index_segmenting)(*done, *total),
+            IndexState::Indexing { done, total } => (ui.index_building)(*done, *total),
+            IndexState::Failed(e) => (ui.index_failed)(e),
+            _ => ui.index_opening.to_string(),
         };
     } else if let Some(r) = &s.results {
         if r.hits.is_empty() {
-            header = "没有找到".to_string();
+            header = ui.nothing_found.to_string();
         } else {
             for (year, n) in &r.per_year {
                 let _ = write!(header, "{year}:{n} ");
             }
         }
     } else {
-        header =
-            "输入关键词；空格=并且，\"短语\"，-排除，OR，region: year: level: section:".to_string();
+        header = ui.search_hint.to_string();
     }
     put(
         buf,

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use super::{put, safe};
 use crate::tui::app::{App, IndexState};
 use crate::tui::focus::Mode;
+use crate::tui::panes::{Order, SearchScope};
 use crate::tui::wrap::str_width;
 
 /// Draws the bottom line; returns where the terminal cursor goes (at an input's caret).
@@ -17,17 +18,34 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) -> Option<Position> {
         return None;
     }
     let t = app.theme;
+    let ui = app.lang.ui();
     let (prompt, input) = match app.mode {
-        Mode::Search => ("/", &app.search.input),
-        Mode::Filter => ("筛选地区: ", &app.regions.filter),
-        Mode::Goto => (":", &app.goto),
+        Mode::Search => (search_prompt(app), &app.search.input),
+        Mode::Filter => (ui.filter_prompt.to_string(), &app.regions.filter),
+        Mode::Goto => (":".to_string(), &app.goto),
+        Mode::MarkSet | Mode::MarkJump => {
+            let what = if app.mode == Mode::MarkSet {
+                ui.mark_prompt
+            } else {
+                ui.jump_prompt
+            };
+            put(
+                buf,
+                area.x,
+                area.y,
+                area.width,
+                &[(what.to_string(), t.accent())],
+            );
+            return None;
+        }
         _ => return status(buf, app, area),
     };
+    let prompt = prompt.as_str();
     let mut line = format!("{prompt}{}", safe(&input.text));
     let hint = match app.mode {
-        Mode::Search => "  Enter 打开 · ↑↓ 选择 · Esc 返回",
-        Mode::Goto => "  章节编号如 2.3, Enter 跳转",
-        _ => "  Enter 确定 · Esc 清除",
+        Mode::Search => ui.search_keys,
+        Mode::Goto => ui.goto_keys,
+        _ => ui.line_keys,
     };
     let cursor_x = str_width(prompt) + input.caret_columns();
     if str_width(&line) + str_width(hint) < area.width as usize {
@@ -57,36 +75,38 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) -> Option<Position> {
 
 fn status(buf: &mut Buffer, app: &App, area: Rect) -> Option<Position> {
     let t = app.theme;
+    let ui = app.lang.ui();
     for x in area.x..area.x + area.width {
         buf[(x, area.y)].set_symbol(" ").set_style(t.status());
     }
     let mut right = String::new();
     match &app.index {
         IndexState::Parsing { done, total } => {
-            let _ = write!(right, "解析 {done}/{total} ");
+            let _ = write!(right, "{} {done}/{total} ", ui.parsing);
         }
         IndexState::Segmenting { done, total } => {
-            let _ = write!(right, "分词 {done}/{total} ");
+            let _ = write!(right, "{} {done}/{total} ", ui.segmenting);
         }
         IndexState::Indexing { done, total } => {
             let pct = if *total == 0 { 0 } else { done * 100 / total };
             let filled = pct / 10;
             let _ = write!(
                 right,
-                "索引 {}{} {pct}% ",
+                "{} {}{} {pct}% ",
+                ui.indexing,
                 "█".repeat(filled),
                 "░".repeat(10 - filled.min(10))
             );
         }
-        IndexState::Waiting => right.push_str("等待索引锁… "),
-        IndexState::Starting => right.push_str("打开索引… "),
-        IndexState::Failed(_) => right.push_str("索引不可用 "),
+        IndexState::Waiting => right.push_str(ui.waiting_lock),
+        IndexState::Starting => right.push_str(ui.opening),
+        IndexState::Failed(_) => right.push_str(ui.index_unavailable),
         IndexState::Ready => {}
     }
     if app.reader.report.is_some() {
         let _ = write!(right, "{:>3}% ", app.percent());
     }
-    right.push_str("? 帮助 ");
+    right.push_str(ui.help_hint);
     let right_w = str_width(&right) as u16;
     let left = if let Some(m) = &app.message {
         vec![(format!(" {m}"), t.status().patch(t.error()))]
@@ -128,4 +148,35 @@ fn status(buf: &mut Buffer, app: &App, area: Rect) -> Option<Position> {
         );
     }
     None
+}
+
+/// What the search prompt shows of the scope and order: `/` alone for the whole corpus
+/// by relevance, else `/[本地区 河北省 · 年份] `.
+#[must_use]
+pub fn search_prompt(app: &App) -> String {
+    let ui = app.lang.ui();
+    let mut parts = Vec::new();
+    let report = app.reader.report.as_ref();
+    match (app.search.scope, report) {
+        (SearchScope::All, _) | (_, None) => {}
+        (SearchScope::Region, Some(r)) => {
+            let name = r.meta.region.as_ref().map_or("", |g| g.name.as_str());
+            parts.push(format!("{} {name}", ui.scope_region));
+        }
+        (SearchScope::Report, Some(r)) => {
+            let year = r.meta.year.map(|y| y.to_string()).unwrap_or_default();
+            let name = r.meta.region.as_ref().map_or("", |g| g.name.as_str());
+            parts.push(format!("{} {name}{year}", ui.scope_report));
+        }
+    }
+    match app.search.order {
+        Order::Relevance => {}
+        Order::Year => parts.push(ui.order_year.to_string()),
+        Order::Region => parts.push(ui.order_region.to_string()),
+    }
+    if parts.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/[{}] ", parts.join(" · "))
+    }
 }

@@ -6,6 +6,7 @@ use crate::tui::app::{App, Direction, Mode};
 use crate::tui::input::Input;
 use crate::tui::keymap::Action;
 use crate::tui::msg::Cmd;
+use crate::tui::panes::{Order, SearchScope};
 
 /// Bracketed paste: into the open line, or, while browsing, into a new search.
 pub(super) fn paste(app: &mut App, text: &str, cmds: &mut Vec<Cmd>) {
@@ -27,7 +28,7 @@ fn active_input(app: &mut App) -> Option<&mut Input> {
         Mode::Filter => Some(&mut app.regions.filter),
         Mode::Goto => Some(&mut app.goto),
         Mode::Picker => Some(&mut app.picker.input),
-        Mode::Normal | Mode::Help => None,
+        _ => None,
     }
 }
 
@@ -73,6 +74,15 @@ pub(super) fn action(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
     }
     let page = list_height(app).max(1);
     match (app.mode, action) {
+        (Mode::Search, Action::CycleScope) => {
+            app.search.scope = app.search.scope.next();
+            search_changed(app, cmds);
+        }
+        (Mode::Search, Action::CycleOrder) => {
+            app.search.order = app.search.order.next();
+            order_results(app);
+            app.search.cursor.reset();
+        }
         (Mode::Search, Action::Submit) => {
             app.mode = Mode::Normal;
             if !app.search.is_empty() {
@@ -109,7 +119,7 @@ pub(super) fn action(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
                 .and_then(|r| r.section_by_path(&path));
             match found {
                 Some(s) => reader::jump_to_section(app, s),
-                None => app.message = Some(format!("没有编号为 {path} 的章节")),
+                None => app.message = Some((app.lang.ui().no_section)(&path)),
             }
         }
         (Mode::Filter, Action::Cancel) => {
@@ -156,7 +166,51 @@ fn search_changed(app: &mut App, cmds: &mut Vec<Cmd>) {
         app.search.jobs.settle();
         return;
     }
+    let query = match scope_filter(app) {
+        Some(f) => format!("{query} {f}"),
+        None => query,
+    };
     cmds.push(Cmd::Search { generation, query });
+}
+
+/// The filter the search scope adds to the query: the open report's region (which
+/// selects the regions inside it too; none for the whole country, whose regions are all)
+/// or the open report; none for the whole corpus or without an open report.
+fn scope_filter(app: &App) -> Option<String> {
+    let report = app.reader.report.as_ref()?;
+    match app.search.scope {
+        SearchScope::All => None,
+        SearchScope::Region => {
+            // The whole country's regions are all of them: no filter.
+            let region = report.meta.region.as_ref()?;
+            (region.level != crate::corpus::Level::National)
+                .then(|| format!("region:{}", region.code))
+        }
+        SearchScope::Report => Some(format!("report:{}", report.meta.id)),
+    }
+}
+
+/// Orders the results as `order` asks (a stable sort of the hits the engine returned).
+pub(super) fn order_results(app: &mut App) {
+    let Some(res) = app.search.results.as_ref() else {
+        return;
+    };
+    let mut res = (**res).clone();
+    match app.search.order {
+        Order::Relevance => res.hits.sort_by(|a, b| b.score.total_cmp(&a.score)),
+        Order::Year => res.hits.sort_by(|a, b| {
+            b.year
+                .cmp(&a.year)
+                .then_with(|| b.score.total_cmp(&a.score))
+        }),
+        Order::Region => res.hits.sort_by(|a, b| {
+            a.region
+                .cmp(&b.region)
+                .then_with(|| b.year.cmp(&a.year))
+                .then_with(|| b.score.total_cmp(&a.score))
+        }),
+    }
+    app.search.results = Some(std::sync::Arc::new(res));
 }
 
 /// The picker's text changed: the open report's sections that match it, best first.

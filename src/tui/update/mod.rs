@@ -7,6 +7,7 @@
 //! brings its own module here.
 
 mod line;
+mod marks;
 mod nav;
 mod reader;
 mod tree;
@@ -17,7 +18,7 @@ use ratatui::layout::Rect;
 pub use line::fuzzy_score;
 
 use super::app::{App, Direction, IndexState, Jump, Mode, Pane};
-use super::keymap::{Action, keymap};
+use super::keymap::Action;
 use super::layout;
 use super::msg::{Cmd, Msg};
 use crate::search::Progress;
@@ -37,7 +38,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::Key(ev) => {
             if ev.kind != KeyEventKind::Release {
-                if let Some(action) = keymap(ev, app.mode) {
+                if let Some(action) = app.keys.action(ev, app.mode) {
                     act(app, action, &mut cmds);
                 }
             }
@@ -62,7 +63,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
         Msg::EngineReady => app.index = IndexState::Ready,
         Msg::Notice(text) => app.message = Some(text),
         Msg::EngineFailed(e) => {
-            app.message = Some(format!("索引不可用: {e}"));
+            app.message = Some((app.lang.ui().index_failed)(&e));
             app.index = IndexState::Failed(e);
         }
         Msg::ReportLoaded { generation, report } => {
@@ -89,12 +90,21 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
                         app.search.error = None;
                         app.search.cursor.reset();
                         app.search.opened = None;
+                        if app.search.order != crate::tui::panes::Order::Relevance {
+                            line::order_results(app);
+                        }
                     }
                     Err(e) => app.search.error = Some(e),
                 }
             }
         }
         Msg::Terminate => quit(app, &mut cmds),
+        Msg::Copied { result, what } => {
+            app.message = Some(match result {
+                Ok(n) => (app.lang.ui().copied)(n, &what),
+                Err(e) => crate::tui::text::copy_error(app.lang, &e),
+            });
+        }
     }
     sync(app);
     cmds
@@ -126,6 +136,8 @@ fn act(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Mode::Search | Mode::Filter | Mode::Goto | Mode::Picker => {
             line::action(app, action, cmds);
         }
+        Mode::MarkSet | Mode::MarkJump => marks::pending(app, action, cmds),
+        Mode::Marks => marks::list(app, action, cmds),
         Mode::Normal => normal_action(app, action, cmds),
     }
 }
@@ -187,6 +199,11 @@ fn normal_action(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Action::NextHit => nav::next_hit(app, Direction::Forward, cmds),
         Action::PrevHit => nav::next_hit(app, Direction::Back, cmds),
         Action::PrevYear => nav::other_year(app, Direction::Back, cmds),
+        Action::StartMark => app.mode = Mode::MarkSet,
+        Action::StartJump => app.mode = Mode::MarkJump,
+        Action::ShowMarks => marks::show(app),
+        Action::CopyParagraph => marks::copy(app, false, cmds),
+        Action::CopySection => marks::copy(app, true, cmds),
         Action::NextYear => nav::other_year(app, Direction::Forward, cmds),
         _ => {}
     }

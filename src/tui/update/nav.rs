@@ -62,7 +62,7 @@ pub(super) fn next_hit(app: &mut App, direction: Direction, cmds: &mut Vec<Cmd>)
     // Past the report's hits: the next (previous) result in another report.
     let current = app.reader.report.as_ref().map(|r| r.meta.id.clone());
     let Some(results) = app.search.results.clone() else {
-        app.message = Some("没有搜索结果: 按 / 搜索".to_string());
+        app.message = Some(app.lang.ui().no_results.to_string());
         return;
     };
     let other = |i: &usize| Some(&results.hits[*i].report) != current.as_ref();
@@ -73,18 +73,11 @@ pub(super) fn next_hit(app: &mut App, direction: Direction, cmds: &mut Vec<Cmd>)
         let end = app.search.opened.unwrap_or(0);
         (0..end).rev().find(other)
     };
-    match found {
-        Some(i) => open_hit(app, i, direction, cmds),
-        None => {
-            app.message = Some(
-                if forward {
-                    "已是最后一处"
-                } else {
-                    "已是第一处"
-                }
-                .to_string(),
-            );
-        }
+    if let Some(i) = found {
+        open_hit(app, i, direction, cmds);
+    } else {
+        let ui = app.lang.ui();
+        app.message = Some(if forward { ui.last_hit } else { ui.first_hit }.to_string());
     }
 }
 
@@ -96,7 +89,7 @@ pub(super) fn other_year(app: &mut App, direction: Direction, cmds: &mut Vec<Cmd
     };
     let meta = &catalog.reports[ri].meta;
     let Some(code) = meta.region.as_ref().map(|r| r.code.clone()) else {
-        app.message = Some("这份报告没有识别出地区".to_string());
+        app.message = Some(app.lang.ui().no_region.to_string());
         return;
     };
     let year = meta.year.unwrap_or(0);
@@ -127,13 +120,9 @@ pub(super) fn other_year(app: &mut App, direction: Direction, cmds: &mut Vec<Cmd
             open_report(app, &id, Jump::Section(path), cmds);
         }
         None => {
-            app.message = Some(format!(
-                "{}没有{}一年的报告",
+            app.message = Some((app.lang.ui().no_year)(
                 meta.region.as_ref().map_or("", |r| r.name.as_str()),
-                match direction {
-                    Direction::Forward => "后",
-                    Direction::Back => "前",
-                }
+                direction == Direction::Forward,
             ));
         }
     }

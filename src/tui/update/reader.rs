@@ -180,17 +180,17 @@ pub(super) fn section_jump(app: &mut App, direction: Direction, sections: Sectio
             .filter(|s| s.first_paragraph < cur)
             .max_by_key(|s| s.first_paragraph),
     };
-    match target {
-        Some(s) => jump_to_paragraph(app, s.first_paragraph),
-        None => {
-            app.message = Some(
-                match direction {
-                    Direction::Forward => "已是最后一节",
-                    Direction::Back => "已是第一节",
-                }
-                .to_string(),
-            );
-        }
+    if let Some(s) = target {
+        jump_to_paragraph(app, s.first_paragraph);
+    } else {
+        let ui = app.lang.ui();
+        app.message = Some(
+            match direction {
+                Direction::Forward => ui.last_section,
+                Direction::Back => ui.first_section,
+            }
+            .to_string(),
+        );
     }
 }
 

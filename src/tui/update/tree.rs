@@ -33,7 +33,7 @@ pub(super) fn set_catalog(app: &mut App, catalog: &Arc<Catalog>, cmds: &mut Vec<
         return;
     }
     if catalog.reports.is_empty() {
-        app.message = Some("语料中没有报告".to_string());
+        app.message = Some(app.lang.ui().empty_corpus.to_string());
         return;
     }
     if let Some(saved) = app.restore.take() {
