@@ -141,6 +141,10 @@ pub struct BenchReport {
     pub peak_rss_mb: f64,
     pub build_peak_rss_mb: f64,
     pub threads: usize,
+    /// `gwr targets --csv` for every report, in a child process: start, open the catalog,
+    /// print (wall time, ms), and the rows it printed.
+    pub targets_ms: f64,
+    pub targets_rows: usize,
     /// The five slowest keystrokes.
     pub slowest: Vec<String>,
     /// The load average when the run ended (the machine may be shared).
@@ -407,6 +411,22 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         .get("slowest")
         .and_then(|s| serde_json::from_value(s.clone()).ok())
         .unwrap_or_default();
+    // Targets of every report, printed from the catalog as `gwr targets --csv` does.
+    say(verbose, "printing targets (child process)");
+    let clock = Instant::now();
+    let out = std::process::Command::new(std::env::current_exe()?)
+        .arg("--corpus")
+        .arg(&corpus_dir)
+        .arg("--data-dir")
+        .arg(&data_dir)
+        .args(["targets", "--csv"])
+        .stderr(std::process::Stdio::inherit())
+        .output()?;
+    report.targets_ms = ms(clock.elapsed());
+    if !out.status.success() {
+        anyhow::bail!("gwr targets failed ({})", out.status);
+    }
+    report.targets_rows = out.stdout.split(|&b| b == b'\n').count().saturating_sub(2);
     report.load_average = std::fs::read_to_string("/proc/loadavg")
         .unwrap_or_default()
         .split_whitespace()
@@ -534,6 +554,11 @@ pub fn human(r: &BenchReport) -> String {
         s,
         "key to screen      p50 {:.2} ms, p99 {:.2} ms (TUI headless 120x40; frame alone p99 {:.2} ms)",
         r.tui_p50_ms, r.tui_p99_ms, r.tui_frame_p99_ms
+    );
+    let _ = writeln!(
+        s,
+        "targets            {:.0} ms for {} rows (gwr targets --csv, from the catalog)",
+        r.targets_ms, r.targets_rows
     );
     let _ = writeln!(s, "load average       {}", r.load_average);
     let _ = writeln!(

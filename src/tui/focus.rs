@@ -16,6 +16,8 @@ pub enum Mode {
     Picker,
     /// The help overlay.
     Help,
+    /// The targets view (targets and results of the region, by year).
+    Targets,
 }
 
 impl Mode {

@@ -129,6 +129,12 @@ pub const BINDINGS: &[Binding] = &[
         Action::NextYear,
         "same region, next year"
     ),
+    bind!(
+        Normal,
+        [ch('t')],
+        Action::Targets,
+        "targets and results (目标与实绩)"
+    ),
     bind!(Line, [key(KeyCode::Esc)], Action::Cancel, "close the line"),
     bind!(Line, [key(KeyCode::Enter)], Action::Submit, "accept / open"),
     bind!(
@@ -195,6 +201,49 @@ pub const BINDINGS: &[Binding] = &[
         "scroll down"
     ),
     bind!(Help, [ch('k'), key(KeyCode::Up)], Action::Up, "scroll up"),
+    bind!(
+        Targets,
+        [key(KeyCode::Esc), ch('q'), ch('t')],
+        Action::Cancel,
+        "close the targets view"
+    ),
+    bind!(
+        Targets,
+        [ch('j'), key(KeyCode::Down)],
+        Action::Down,
+        "next year"
+    ),
+    bind!(
+        Targets,
+        [ch('k'), key(KeyCode::Up)],
+        Action::Up,
+        "previous year"
+    ),
+    bind!(
+        Targets,
+        [key(KeyCode::PageDown)],
+        Action::PageDown,
+        "page down"
+    ),
+    bind!(Targets, [key(KeyCode::PageUp)], Action::PageUp, "page up"),
+    bind!(
+        Targets,
+        [ch('h'), key(KeyCode::Left)],
+        Action::Collapse,
+        "previous indicator"
+    ),
+    bind!(
+        Targets,
+        [ch('l'), key(KeyCode::Right)],
+        Action::Expand,
+        "next indicator"
+    ),
+    bind!(
+        Targets,
+        [key(KeyCode::Enter)],
+        Action::Select,
+        "open the report at the figure"
+    ),
     bind!(Global, [ctrl('c')], Action::Quit, "quit"),
     bind!(
         Global,

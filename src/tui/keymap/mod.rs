@@ -46,6 +46,8 @@ pub enum Action {
     PrevHit,
     PrevYear,
     NextYear,
+    /// Open (or close) the targets view.
+    Targets,
     /// A character typed into an input line.
     Char(char),
     Backspace,
@@ -142,6 +144,8 @@ pub enum Scope {
     /// The search line and the section picker (their result lists).
     List,
     Help,
+    /// The targets view.
+    Targets,
 }
 
 impl Scope {
@@ -152,6 +156,7 @@ impl Scope {
             Scope::Line => mode.is_text(),
             Scope::List => matches!(mode, Mode::Search | Mode::Picker),
             Scope::Help => mode == Mode::Help,
+            Scope::Targets => mode == Mode::Targets,
         }
     }
 
@@ -164,6 +169,7 @@ impl Scope {
             Scope::Line => "Input lines (/ f : s)",
             Scope::List => "Search results and section picker",
             Scope::Help => "This help",
+            Scope::Targets => "Targets view (t)",
         }
     }
 }

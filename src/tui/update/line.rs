@@ -27,7 +27,7 @@ fn active_input(app: &mut App) -> Option<&mut Input> {
         Mode::Filter => Some(&mut app.regions.filter),
         Mode::Goto => Some(&mut app.goto),
         Mode::Picker => Some(&mut app.picker.input),
-        Mode::Normal | Mode::Help => None,
+        Mode::Normal | Mode::Help | Mode::Targets => None,
     }
 }
 

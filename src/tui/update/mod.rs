@@ -9,6 +9,7 @@
 mod line;
 mod nav;
 mod reader;
+mod targets;
 mod tree;
 
 use crossterm::event::KeyEventKind;
@@ -125,6 +126,7 @@ fn act(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Mode::Search | Mode::Filter | Mode::Goto | Mode::Picker => {
             line::action(app, action, cmds);
         }
+        Mode::Targets => targets::action(app, action, cmds),
         Mode::Normal => normal_action(app, action, cmds),
     }
 }
@@ -187,6 +189,7 @@ fn normal_action(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Action::PrevHit => nav::next_hit(app, Direction::Back, cmds),
         Action::PrevYear => nav::other_year(app, Direction::Back, cmds),
         Action::NextYear => nav::other_year(app, Direction::Forward, cmds),
+        Action::Targets => targets::open(app),
         _ => {}
     }
 }
@@ -236,4 +239,5 @@ fn sync(app: &mut App) {
     let results = list_height(app);
     app.search.cursor.follow(results);
     app.picker.cursor.follow(layout::picker_rows(app.size));
+    targets::sync(app);
 }
