@@ -112,6 +112,9 @@ pub struct BenchReport {
     pub parse_s: f64,
     pub parse_mb_s: f64,
     pub tokenize_s: f64,
+    /// Extracting targets and results from the parsed reports alone (all cores; part of
+    /// `parse_s` and of the build).
+    pub extract_s: f64,
     pub build_s: f64,
     pub build_mb_s: f64,
     /// Share of the machine's CPU time taken by the hypervisor from this virtual machine
@@ -329,6 +332,18 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         crate::search::indexer::parse_files(&corpus, &files, &Overrides::default(), &mut |_| {});
     report.parse_s = clock.elapsed().as_secs_f64();
     report.parse_mb_s = bytes as f64 / 1e6 / report.parse_s;
+    // Extracting targets alone (it runs on the parsing threads during a build).
+    let clock = Instant::now();
+    let figures: usize = parsed
+        .par_iter()
+        .filter_map(|p| p.result.as_ref().ok())
+        .map(|r| crate::targets::extract(r).len())
+        .sum();
+    report.extract_s = clock.elapsed().as_secs_f64();
+    say(
+        verbose,
+        &format!("{figures} figures extracted in {:.2} s", report.extract_s),
+    );
     // Tokenising alone (both tokenisers, all cores).
     say(verbose, "tokenising");
     crate::search::tokenizer::jieba();
@@ -525,6 +540,11 @@ pub fn human(r: &BenchReport) -> String {
         r.parse_s, r.parse_mb_s, r.threads
     );
     let _ = writeln!(s, "tokenise only      {:.2} s", r.tokenize_s);
+    let _ = writeln!(
+        s,
+        "targets extraction {:.2} s (part of parse and build)",
+        r.extract_s
+    );
     let steal = r.build_steal_pct.map_or(String::new(), |p| {
         format!("; CPU stolen by the host {p:.0}%")
     });

@@ -137,15 +137,16 @@ pub fn extract(report: &Report) -> Vec<Figure> {
     let review_end = passages
         .first()
         .map_or(report.paragraphs.len(), |p| p.paragraph);
+    let last_year = year.map(|y| format!("{}年", y - 1));
     for (i, para) in report.paragraphs[..review_end].iter().enumerate() {
-        if para.heading && para.text.chars().count() < 40 {
+        // Most paragraphs hold no rate at all: they are passed over before any splitting.
+        if !may_hold_a_figure(&para.text) || (para.heading && para.text.chars().count() < 40) {
             continue;
         }
         // A paragraph that opens on five years (这五年, “十三五”时期), or stands in a
         // section about them that does not name last year, is not about last year.
         let sentences = sentences(&para.text);
         let titles = section_titles(report, para.section);
-        let last_year = year.map(|y| format!("{}年", y - 1));
         let first = sentences.first().map_or("", |s| &para.text[s.clone()]);
         let opens_on_last_year = last_year
             .as_ref()
@@ -163,7 +164,7 @@ pub fn extract(report: &Report) -> Vec<Figure> {
         }
         for s in sentences {
             let sentence = &para.text[s.clone()];
-            if NOT_LAST_YEAR.is_match(sentence) {
+            if !may_hold_a_figure(sentence) || NOT_LAST_YEAR.is_match(sentence) {
                 continue;
             }
             for f in figures_in(&para.text, s, i, Kind::Actual, None) {
@@ -184,6 +185,11 @@ pub fn extract(report: &Report) -> Vec<Figure> {
     }
     out.sort_by_key(|f| (f.kind, f.indicator));
     out
+}
+
+/// Whether a text may hold a figure this module reads: a rate (%, ‰) or a number of jobs.
+fn may_hold_a_figure(text: &str) -> bool {
+    text.contains(['%', '％', '‰']) || text.contains("就业")
 }
 
 /// Adds a figure unless one of its indicator and kind is already there.
@@ -332,11 +338,12 @@ struct Name {
 fn names(text: &str, clause: &Range<usize>) -> Vec<Name> {
     let mut out = Vec::new();
     let body = &text[clause.clone()];
-    for c in NAMES.captures_iter(body) {
-        let Some((indicator, m)) = GROUPS
-            .iter()
-            .find_map(|(g, ind)| c.name(g).map(|m| (*ind, m)))
-        else {
+    // Find the names with the fast matcher, then which group matched on the name alone.
+    for m in NAMES.find_iter(body) {
+        let Some(c) = NAMES.captures(m.as_str()) else {
+            continue;
+        };
+        let Some(indicator) = GROUPS.iter().find_map(|(g, ind)| c.name(g).map(|_| *ind)) else {
             continue;
         };
         let Some(indicator) = indicator else { continue };
@@ -518,9 +525,17 @@ fn figures_in(
     horizon: Option<u16>,
 ) -> Vec<Figure> {
     let clauses = split(text, range, &CLAUSE_SEPS);
-    let sentence_starts = sentences(text);
     let mut out = Vec::new();
     for (ci, clause) in clauses.iter().enumerate() {
+        // A last-year figure is a rate in this clause or one of the few it borrows from.
+        if kind == Kind::Actual
+            && !clauses[ci..]
+                .iter()
+                .take(4)
+                .any(|c| may_hold_a_figure(&text[c.clone()]))
+        {
+            continue;
+        }
         let names = names(text, clause);
         if names.is_empty() {
             continue;
@@ -555,10 +570,9 @@ fn figures_in(
                 continue;
             };
             let estimated = kind == Kind::Actual && {
-                let s = sentence_starts
-                    .iter()
-                    .find(|s| s.contains(&clause.start))
-                    .map_or(0, |s| s.start);
+                let s = text[..clause.start]
+                    .rfind(['。', '！', '？'])
+                    .map_or(0, |p| p + '。'.len_utf8());
                 let lead = &text[s..span_end];
                 lead.contains("预计") || lead.contains("初步核算") || lead.contains("初步统计")
             };
