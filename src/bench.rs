@@ -196,6 +196,9 @@ pub struct BenchReport {
     pub parse_s: f64,
     pub parse_mb_s: f64,
     pub tokenize_s: f64,
+    /// Extracting targets and results from the parsed reports alone (all cores; part of
+    /// `parse_s` and of the build).
+    pub extract_s: f64,
     pub build_s: f64,
     pub build_mb_s: f64,
     /// Share of the machine's CPU time taken by the hypervisor from this virtual machine
@@ -241,6 +244,10 @@ pub struct BenchReport {
     /// One report appended to, then `gwr index` (wall, whole process), in s.
     pub update_s: Spread,
     pub threads: usize,
+    /// `gwr targets --csv` for every report, in a child process: start, open the catalog,
+    /// print (wall time, ms), and the rows it printed.
+    pub targets_ms: f64,
+    pub targets_rows: usize,
     /// The five slowest keystrokes.
     pub slowest: Vec<String>,
     /// The load average when the run ended (the machine may be shared).
@@ -435,6 +442,18 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
     }
     report.parse_s = clock.elapsed().as_secs_f64();
     report.parse_mb_s = bytes as f64 / 1e6 / report.parse_s;
+    // Extracting targets alone (it runs on the parsing threads during a build).
+    let clock = Instant::now();
+    let figures: usize = parsed
+        .par_iter()
+        .filter_map(|p| p.result.as_ref().ok())
+        .map(|r| crate::targets::extract(r).len())
+        .sum();
+    report.extract_s = clock.elapsed().as_secs_f64();
+    say(
+        verbose,
+        &format!("{figures} figures extracted in {:.2} s", report.extract_s),
+    );
     // Tokenising alone (both tokenisers, all cores).
     say(verbose, "tokenising");
     crate::search::tokenizer::jieba();
@@ -544,6 +563,22 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         .get("slowest")
         .and_then(|s| serde_json::from_value(s.clone()).ok())
         .unwrap_or_default();
+    // Targets of every report, printed from the catalog as `gwr targets --csv` does.
+    say(verbose, "printing targets (child process)");
+    let clock = Instant::now();
+    let out = std::process::Command::new(std::env::current_exe()?)
+        .arg("--corpus")
+        .arg(&corpus_dir)
+        .arg("--data-dir")
+        .arg(&data_dir)
+        .args(["targets", "--csv"])
+        .stderr(std::process::Stdio::inherit())
+        .output()?;
+    report.targets_ms = ms(clock.elapsed());
+    if !out.status.success() {
+        anyhow::bail!("gwr targets failed ({})", out.status);
+    }
+    report.targets_rows = out.stdout.split(|&b| b == b'\n').count().saturating_sub(2);
     report.load_average = std::fs::read_to_string("/proc/loadavg")
         .unwrap_or_default()
         .split_whitespace()
@@ -741,6 +776,11 @@ pub fn human(r: &BenchReport) -> String {
         String::new()
     };
     let _ = writeln!(s, "tokenise only      {:.2} s{sample}", r.tokenize_s);
+    let _ = writeln!(
+        s,
+        "targets extraction {:.2} s (part of parse and build)",
+        r.extract_s
+    );
     let steal = r.build_steal_pct.map_or(String::new(), |p| {
         format!("; CPU stolen by the host {p:.0}%")
     });
@@ -802,6 +842,11 @@ pub fn human(r: &BenchReport) -> String {
         s,
         "one file changed   {:.2} s to searchable (gwr index after an append, 3 runs)",
         r.update_s
+    );
+    let _ = writeln!(
+        s,
+        "targets            {:.0} ms for {} rows (gwr targets --csv, from the catalog)",
+        r.targets_ms, r.targets_rows
     );
     let _ = writeln!(s, "load average       {}", r.load_average);
     let _ = writeln!(

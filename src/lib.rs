@@ -1,7 +1,8 @@
 //! gwr: a terminal browser for Chinese government work reports (政府工作报告).
 //!
 //! The engine knows nothing of the screen: [`corpus`] turns raw files into reports,
-//! [`search`] indexes and queries them; [`tui`] and [`cli`] sit on top, and the benchmark
+//! [`targets`] reads their targets and results, [`search`] indexes and queries them;
+//! [`tui`] and [`cli`] sit on top, and the benchmark
 //! (`gwr bench`, [`bench`]) above the engine and the TUI it measures.
 
 #![forbid(unsafe_code)]
@@ -16,5 +17,6 @@ pub mod lang;
 pub mod logging;
 pub mod marks;
 pub mod search;
+pub mod targets;
 pub mod text;
 pub mod tui;

@@ -1,5 +1,5 @@
 //! The layers of the crate, read from its source: nothing imports upward
-//! (corpus → search → tui → bench / cli → main) and the TUI's modules import one another
+//! (corpus → targets → search → tui → bench / cli → main) and the TUI's modules import one another
 //! without a cycle. A `use` that breaks either fails here with the file and the path.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 
 /// The crate's top modules from the bottom up; a module may use only those before it
 /// (`config`, `lang`, `clipboard`, `logging` and `text` are leaves anyone may use;
-/// `marks` holds quotes of reports, above the engine that finds them).
-const LAYERS: &[&str] = &["corpus", "search", "marks", "tui", "bench", "cli"];
+/// `marks` holds quotes of reports, above the engine that finds them; `targets` reads a
+/// parsed report, below the catalog that keeps what it finds).
+const LAYERS: &[&str] = &[
+    "corpus", "targets", "search", "marks", "tui", "bench", "cli",
+];
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")

@@ -1,9 +1,10 @@
-//! The command line: `gwr [list|show|outline|search|index|bench|config|marks]`; no
+//! The command line: `gwr [list|show|outline|search|targets|index|bench|config|marks]`; no
 //! subcommand opens the TUI.
 
 mod reports;
 mod search;
 mod settings;
+mod targets;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,6 +69,8 @@ pub enum Command {
     },
     /// Search the corpus.
     Search(search::SearchArgs),
+    /// Targets (主要预期目标), last year's results and plan goals, per indicator.
+    Targets(targets::TargetsArgs),
     /// Build or update the search index and print statistics.
     Index(search::IndexArgs),
     /// Benchmark parsing, indexing and search on a synthetic corpus.
@@ -145,6 +148,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }) => reports::show(&ctx, report, section.as_deref(), *raw, *json),
         Some(Command::Outline { report, json }) => reports::outline(&ctx, report, *json),
         Some(Command::Search(args)) => search::search(&ctx, args),
+        Some(Command::Targets(args)) => targets::targets(&ctx, args),
         Some(Command::Index(args)) => search::index(&ctx, args),
         Some(Command::Bench(args)) => search::bench(&ctx, args),
         Some(Command::Config) => settings::config(&ctx),

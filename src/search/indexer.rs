@@ -25,6 +25,8 @@ pub struct Parsed {
     pub file: SourceFile,
     pub hash: u64,
     pub result: Result<Report, Rejected>,
+    /// The report's targets and results (extracted here, on the parsing threads).
+    pub targets: Vec<crate::targets::Figure>,
 }
 
 /// A report to index: its file number, and the `words` field of each paragraph (filled
@@ -77,10 +79,14 @@ fn parse_file(corpus: &Corpus, f: &SourceFile, overrides: &Overrides) -> Parsed 
         ),
         Err(e) => (0, Err(rejected(e.to_string()))),
     };
+    let targets = result
+        .as_ref()
+        .map_or_else(|_| Vec::new(), crate::targets::extract);
     Parsed {
         file: f.clone(),
         hash,
         result,
+        targets,
     }
 }
 
@@ -151,6 +157,7 @@ fn admit(state: &mut State, p: Parsed) -> Option<ToIndex> {
             state.catalog.reports.push(CatalogEntry {
                 meta: r.meta.clone(),
                 sections: r.sections.clone(),
+                targets: p.targets,
             });
             Some(ToIndex {
                 fnum,

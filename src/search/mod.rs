@@ -40,6 +40,9 @@ pub use watch::CorpusWatcher;
 pub struct CatalogEntry {
     pub meta: ReportMeta,
     pub sections: Vec<Section>,
+    /// Targets, last year's results and plan goals ([`crate::targets::extract`]).
+    #[serde(default)]
+    pub targets: Vec<crate::targets::Figure>,
 }
 
 /// Every report of a corpus (sorted by region code, then year), and the files that were not reports.

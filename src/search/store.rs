@@ -135,6 +135,9 @@ pub fn briefs(files: &[FileEntry], catalog: &Catalog) -> Vec<Brief> {
 
 static PARSER_SOURCES: include_dir::Dir<'static> =
     include_dir::include_dir!("$CARGO_MANIFEST_DIR/src/corpus");
+/// The extractor of targets, whose figures the catalog keeps.
+static TARGETS_SOURCES: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/src/targets");
 
 fn hash_dir(dir: &include_dir::Dir<'_>, h: &mut twox_hash::XxHash64) {
     use std::hash::Hasher as _;
@@ -147,7 +150,8 @@ fn hash_dir(dir: &include_dir::Dir<'_>, h: &mut twox_hash::XxHash64) {
     }
 }
 
-/// gwr's version, the schema version and a hash of the parser's sources: any change
+/// gwr's version, the schema version and a hash of the parser's and the targets
+/// extractor's sources: any change
 /// rebuilds the catalog and the index.
 pub fn version() -> &'static str {
     static V: OnceLock<String> = OnceLock::new();
@@ -155,6 +159,7 @@ pub fn version() -> &'static str {
         use std::hash::Hasher as _;
         let mut h = twox_hash::XxHash64::with_seed(0);
         hash_dir(&PARSER_SOURCES, &mut h);
+        hash_dir(&TARGETS_SOURCES, &mut h);
         format!(
             "gwr {} schema {SCHEMA_VERSION} parser {:016x}",
             env!("CARGO_PKG_VERSION"),
@@ -574,6 +579,7 @@ mod tests {
                 warnings: Vec::new(),
             },
             sections: Vec::new(),
+            targets: Vec::new(),
         }
     }
 

@@ -13,6 +13,7 @@ pub use super::panes::{
     Direction, Jump, OutlinePane, PickerPane, ReaderPane, RegionsPane, SearchPane,
 };
 use super::state::Saved;
+use super::targets::TargetsPane;
 use super::theme::Theme;
 use super::wrap::Wrapped;
 use crate::lang::Lang;
@@ -46,6 +47,8 @@ pub struct App {
     pub goto: Input,
     pub picker: PickerPane,
     pub help_scroll: usize,
+    /// The targets view.
+    pub targets: TargetsPane,
     /// How the index is getting on (`Ready`: searches go through the open engine).
     pub index: IndexState,
     /// A one-line message for the status line (an error or a hint).
@@ -82,6 +85,7 @@ impl App {
             goto: Input::default(),
             picker: PickerPane::default(),
             help_scroll: 0,
+            targets: TargetsPane::default(),
             index: IndexState::Starting,
             message: None,
             wrap_cache: Vec::new(),

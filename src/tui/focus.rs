@@ -22,6 +22,8 @@ pub enum Mode {
     MarkJump,
     /// The marks list.
     Marks,
+    /// The targets view (targets and results of the region, by year).
+    Targets,
 }
 
 impl Mode {

@@ -21,6 +21,7 @@ pub mod panes;
 pub mod regions;
 pub mod render;
 pub mod state;
+pub mod targets;
 pub mod term;
 pub mod text;
 pub mod theme;

@@ -149,6 +149,12 @@ pub enum Jump {
     },
     /// The section with this path, else the top.
     Section(String),
+    /// A figure of the targets view: its phrase (a byte range of the paragraph) becomes
+    /// the one highlighted hit.
+    Figure {
+        paragraph: usize,
+        range: Range<usize>,
+    },
 }
 
 /// Which way a move goes (sections, hits, years).

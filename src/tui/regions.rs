@@ -283,6 +283,7 @@ mod tests {
                 warnings: Vec::new(),
             },
             sections: Vec::new(),
+            targets: Vec::new(),
         }
     }
 

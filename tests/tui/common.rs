@@ -211,6 +211,7 @@ pub fn catalog(reports: &[Report]) -> Arc<Catalog> {
             .map(|r| CatalogEntry {
                 meta: r.meta.clone(),
                 sections: r.sections.clone(),
+                targets: gwr::targets::extract(r),
             })
             .collect(),
         rejected: Vec::new(),

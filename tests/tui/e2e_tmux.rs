@@ -200,6 +200,35 @@ fn tui_in_tmux() {
         "status after ]: {after:?} (before: {before:?})"
     );
 
+    // t opens the targets view of the open report's region (河北省 2024, with its children
+    // that year); Enter opens the report at the GDP target, highlighted.
+    t.send(&["/"]);
+    t.send(&["C-u"]); // the search line keeps the last query
+    t.type_text("region:河北省 level:province year:2024 生产总值");
+    // Only the full query's answer (or a prefix's with the same one report) will do.
+    t.wait_for("the 2024 results", |s| {
+        s.contains("year:2024 生产总值") && s.contains("· 1 篇") && !s.contains("篇 …")
+    });
+    t.send(&["Enter"]);
+    t.wait_for("the 2024 report", |s| {
+        !s.contains("搜索结果") && s.contains("2024年河北省政府工作报告")
+    });
+    t.send(&["t"]);
+    let screen = t.wait_for("the targets view", |s| {
+        s.contains("目标与实绩 河北省") && s.contains("下级 2024")
+    });
+    assert!(screen.contains('✓') || screen.contains('✗'), "{screen}");
+    t.send(&["Enter"]);
+    t.wait_for("the figure", |s| {
+        !s.contains("目标与实绩") && s.contains("主要预期目标是：地区生产总值增长")
+    });
+    // The phrase (地区生产总值增长5.5%左右) wraps at this width: its first line's part.
+    let escaped = t.capture(true);
+    assert!(
+        highlighted(&escaped, "地区生产总值增长"),
+        "the figure is not highlighted:\n{escaped}"
+    );
+
     // q quits; the terminal is back to the shell, which still works.
     t.send(&["q"]);
     t.wait_for("the shell", |s| !s.contains("? 帮助"));

@@ -345,3 +345,87 @@ fn status_line_shows_region_year_and_breadcrumb() {
     );
     assert!(last.ends_with("? 帮助 "), "{last:?}");
 }
+
+/// Opens the report a query's first hit is in (`region:… year:…`), then the targets view.
+fn targets_view(h: &mut Harness, query: &str) {
+    h.key(KeyCode::Char('/'));
+    h.keys(query);
+    h.key(KeyCode::Enter);
+    h.key(KeyCode::Char('t'));
+}
+
+#[test]
+fn demo_targets_view_of_a_county_and_of_a_provinces_children() {
+    for (w, ht) in [(80, 24), (120, 40)] {
+        // 清苑区: six reports from 2008 to 2025; 2024 set 生产总值增长6%左右 and the 2025
+        // report gives 同比增长6%以上 for 2024 (✓).
+        let mut h = demo(w, ht);
+        targets_view(&mut h, "region:清苑区 year:2024 生产总值");
+        assert_eq!(h.report_id(), "130608-2024");
+        let screen = frame(&mut h);
+        assert!(screen.contains("目标与实绩 清苑区"), "{screen}");
+        assert!(screen.contains("≈6% ≥6%✓"), "{screen}");
+        assert!(
+            screen.contains("2008") && screen.contains("2025"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("demo_targets_county_{w}x{ht}"), screen);
+        // 河北省 2024, with 保定市 and 清苑区 of 2024 under it.
+        let mut h = demo(w, ht);
+        targets_view(&mut h, "region:河北省 level:province year:2024 生产总值");
+        assert_eq!(h.report_id(), "130000-2024");
+        let screen = frame(&mut h);
+        assert!(screen.contains("下级 2024"), "{screen}");
+        assert!(
+            screen.contains("保定市") && screen.contains("清苑区"),
+            "{screen}"
+        );
+        insta::assert_snapshot!(format!("demo_targets_children_{w}x{ht}"), screen);
+    }
+}
+
+#[test]
+fn targets_view_enter_opens_the_report_at_the_figure() {
+    let mut h = demo(80, 24);
+    targets_view(&mut h, "region:清苑区 year:2024 生产总值");
+    // Up to 2023 (7%), then the GDP column's Enter: the 2023 report at its target.
+    h.key(KeyCode::Char('k'));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.report_id(), "130608-2023");
+    let (para, range) = h.app.reader.hits[0].clone();
+    let report = h.app.reader.report.clone().unwrap();
+    assert_eq!(&report.paragraphs[para].text[range], "地区生产总值增长7%");
+    assert_eq!(h.app.reader.hit, Some(0));
+    let screen = frame(&mut h);
+    assert!(screen.contains("地区生产总值增长7%"), "{screen}");
+    // → moves the indicator column; Esc closes the view.
+    h.key(KeyCode::Char('t'));
+    h.key(KeyCode::Right);
+    assert_eq!(h.app.targets.column, 1);
+    h.key(KeyCode::Esc);
+    assert_eq!(h.app.mode, gwr::tui::focus::Mode::Normal);
+}
+
+#[test]
+fn targets_view_at_tiny_sizes_and_without_colour() {
+    for (w, ht) in [(0, 0), (1, 1), (20, 5), (40, 10), (200, 3)] {
+        let mut h = demo(w, ht);
+        targets_view(&mut h, "region:河北省 level:province year:2024 生产总值");
+        let _ = frame(&mut h);
+        h.key(KeyCode::Right);
+        h.key(KeyCode::Down);
+        let _ = frame(&mut h);
+    }
+    let mut h = demo(80, 24);
+    h.app.theme = gwr::tui::theme::Theme {
+        no_color: true,
+        ..gwr::tui::theme::Theme::default()
+    };
+    targets_view(&mut h, "region:清苑区 year:2024 生产总值");
+    let screen = frame(&mut h);
+    // Met and missed are marks, and the selected column is bracketed: no colour needed.
+    assert!(
+        screen.contains('✓') && screen.contains("[生产总值]"),
+        "{screen}"
+    );
+}

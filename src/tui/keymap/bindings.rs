@@ -268,6 +268,13 @@ pub const BINDINGS: &[Binding] = &[
         "确定 / 打开"
     ),
     bind!(
+        Normal,
+        [ch('t')],
+        Action::Targets,
+        "targets and results (目标与实绩)",
+        "目标与实绩"
+    ),
+    bind!(
         Line,
         [key(KeyCode::Backspace)],
         Action::Backspace,
@@ -407,6 +414,62 @@ pub const BINDINGS: &[Binding] = &[
         Action::Up,
         "scroll up",
         "向上滚动"
+    ),
+    bind!(
+        Targets,
+        [key(KeyCode::Esc), ch('q'), ch('t')],
+        Action::Cancel,
+        "close the targets view",
+        "关闭目标视图"
+    ),
+    bind!(
+        Targets,
+        [ch('j'), key(KeyCode::Down)],
+        Action::Down,
+        "next year",
+        "下一年"
+    ),
+    bind!(
+        Targets,
+        [ch('k'), key(KeyCode::Up)],
+        Action::Up,
+        "previous year",
+        "上一年"
+    ),
+    bind!(
+        Targets,
+        [key(KeyCode::PageDown)],
+        Action::PageDown,
+        "page down",
+        "下翻一页"
+    ),
+    bind!(
+        Targets,
+        [key(KeyCode::PageUp)],
+        Action::PageUp,
+        "page up",
+        "上翻一页"
+    ),
+    bind!(
+        Targets,
+        [ch('h'), key(KeyCode::Left)],
+        Action::Collapse,
+        "previous indicator",
+        "上一个指标"
+    ),
+    bind!(
+        Targets,
+        [ch('l'), key(KeyCode::Right)],
+        Action::Expand,
+        "next indicator",
+        "下一个指标"
+    ),
+    bind!(
+        Targets,
+        [key(KeyCode::Enter)],
+        Action::Select,
+        "open the report at the figure",
+        "打开报告，定位到该数字"
     ),
     bind!(Global, [ctrl('c')], Action::Quit, "quit", "退出"),
     bind!(

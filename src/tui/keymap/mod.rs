@@ -48,6 +48,8 @@ pub enum Action {
     PrevHit,
     PrevYear,
     NextYear,
+    /// Open (or close) the targets view.
+    Targets,
     /// A character typed into an input line.
     Char(char),
     Backspace,
@@ -162,6 +164,8 @@ pub enum Scope {
     /// The marks list.
     Marks,
     Help,
+    /// The targets view.
+    Targets,
 }
 
 impl Scope {
@@ -173,6 +177,7 @@ impl Scope {
             Scope::List => matches!(mode, Mode::Search | Mode::Picker),
             Scope::Marks => mode == Mode::Marks,
             Scope::Help => mode == Mode::Help,
+            Scope::Targets => mode == Mode::Targets,
         }
     }
 
@@ -187,6 +192,7 @@ impl Scope {
             Scope::List => ui.heading_list,
             Scope::Marks => ui.heading_marks,
             Scope::Help => ui.heading_help,
+            Scope::Targets => ui.heading_targets,
         }
     }
 
@@ -199,6 +205,7 @@ impl Scope {
             Scope::List => "list.",
             Scope::Marks => "marks.",
             Scope::Help => "help.",
+            Scope::Targets => "targets.",
         }
     }
 }

@@ -9,6 +9,7 @@ mod reader;
 mod regions;
 mod results;
 mod status;
+mod targets;
 
 use std::ops::Range;
 
@@ -37,6 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.mode {
         Mode::Help => help::draw(buf, app, app.size),
         Mode::Marks => marks::draw(buf, app, app.size),
+        Mode::Targets => targets::draw(buf, app, app.size),
         Mode::Picker => {
             if let Some(cursor) = picker::draw(buf, app, app.size) {
                 frame.set_cursor_position(cursor);

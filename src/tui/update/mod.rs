@@ -10,6 +10,7 @@ mod line;
 mod marks;
 mod nav;
 mod reader;
+mod targets;
 mod tree;
 
 use crossterm::event::KeyEventKind;
@@ -138,6 +139,7 @@ fn act(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         }
         Mode::MarkSet | Mode::MarkJump => marks::pending(app, action, cmds),
         Mode::Marks => marks::list(app, action, cmds),
+        Mode::Targets => targets::action(app, action, cmds),
         Mode::Normal => normal_action(app, action, cmds),
     }
 }
@@ -205,6 +207,7 @@ fn normal_action(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Action::CopyParagraph => marks::copy(app, false, cmds),
         Action::CopySection => marks::copy(app, true, cmds),
         Action::NextYear => nav::other_year(app, Direction::Forward, cmds),
+        Action::Targets => targets::open(app),
         _ => {}
     }
 }
@@ -254,4 +257,5 @@ fn sync(app: &mut App) {
     let results = list_height(app);
     app.search.cursor.follow(results);
     app.picker.cursor.follow(layout::picker_rows(app.size));
+    targets::sync(app);
 }

@@ -105,6 +105,11 @@ fn apply_jump(app: &mut App, jump: &Jump) {
                 None => jump_to_paragraph(app, 0),
             }
         }
+        Jump::Figure { paragraph, range } => {
+            app.reader.query = None;
+            app.reader.hits = vec![(*paragraph, range.clone())];
+            goto_hit(app, 0);
+        }
         Jump::Hit {
             paragraph,
             direction,
