@@ -22,7 +22,7 @@ pub use model::{
     GlossaryEntry, Level, Paragraph, Region, Report, ReportMeta, Section, SectionKind,
 };
 pub use overrides::Overrides;
-pub use source::{Corpus, SourceFile};
+pub use source::{Corpus, Listing, SourceFile};
 
 /// Files larger than this are listed as rejected rather than parsed.
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
@@ -213,13 +213,30 @@ pub struct Loaded {
 }
 
 /// Parses every file of a corpus (calling `progress(done, total)` as it goes) and assigns ids.
+/// Entries the walk could not take are listed among the rejected.
 ///
 /// # Errors
 /// When the corpus folder or its override file cannot be read.
-pub fn load(corpus: &Corpus, mut progress: impl FnMut(usize, usize)) -> anyhow::Result<Loaded> {
-    let files = corpus.files()?;
+pub fn load(corpus: &Corpus, progress: impl FnMut(usize, usize)) -> anyhow::Result<Loaded> {
+    load_listed(corpus, corpus.walk()?, progress)
+}
+
+/// [`load`] over a listing already made (the files may have changed since: a file gone by
+/// the time it is read is rejected with its reason).
+///
+/// # Errors
+/// When the corpus's override file cannot be read.
+pub fn load_listed(
+    corpus: &Corpus,
+    listing: Listing,
+    mut progress: impl FnMut(usize, usize),
+) -> anyhow::Result<Loaded> {
+    let files = listing.files;
     let overrides = Overrides::load(corpus)?;
-    let mut loaded = Loaded::default();
+    let mut loaded = Loaded {
+        reports: Vec::new(),
+        rejected: listing.faults,
+    };
     for (i, f) in files.iter().enumerate() {
         let size = usize::try_from(f.size).unwrap_or(usize::MAX);
         if size > MAX_FILE_BYTES {
@@ -241,6 +258,7 @@ pub fn load(corpus: &Corpus, mut progress: impl FnMut(usize, usize)) -> anyhow::
         }
         progress(i + 1, files.len());
     }
+    loaded.rejected.sort_by(|a, b| a.file.cmp(&b.file));
     assign_ids(loaded.reports.iter_mut().map(|r| &mut r.meta));
     Ok(loaded)
 }
