@@ -175,7 +175,7 @@ pub fn show(
     let entry = find(engine.catalog(), args)?;
     if raw {
         let bytes = ctx.corpus.read(&entry.meta.file)?;
-        let decoded = crate::corpus::decode::decode(&bytes)
+        let decoded = crate::corpus::formats::read(&entry.meta.file, &bytes)
             .with_context(|| format!("cannot decode {}", entry.meta.file))?;
         if json {
             let v = json!({"id": entry.meta.id, "file": entry.meta.file,

@@ -1,12 +1,14 @@
 //! From raw bytes to reports: decoding, cleaning, structure, metadata and region.
 //!
-//! The pipeline for one file is [`parse_report`]: [`decode`] → [`clean`] →
+//! The pipeline for one file is [`parse_report`]: [`formats::read`] (Word and PDF files,
+//! else [`decode`]) → [`clean`] →
 //! [`structure::build`] → [`meta::extract`] → [`region::infer`], then any correction from
 //! the corpus's override file. [`load`] runs it over a whole [`Corpus`] and gives every
 //! report its stable id.
 
 pub mod clean;
 pub mod decode;
+pub mod formats;
 pub mod gazetteer;
 pub mod meta;
 pub mod model;
@@ -47,6 +49,8 @@ pub struct Rejected {
 pub enum RejectReason {
     #[error(transparent)]
     Decode(#[from] decode::DecodeError),
+    #[error(transparent)]
+    Format(#[from] formats::FormatError),
     #[error("not a report: {0}")]
     NotAReport(String),
 }
@@ -67,7 +71,7 @@ pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
         }
         .into());
     }
-    let decoded = decode::decode(bytes)?;
+    let decoded = formats::read(file, bytes)?;
     let cleaned = clean::clean(&decoded.text);
     // Counted up to the larger threshold only: past it, the exact count does not matter.
     let han = cleaned

@@ -13,8 +13,8 @@ use super::Rejected;
 
 static DEMO: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/demo");
 
-/// File name endings read as reports.
-pub const REPORT_EXTENSIONS: [&str; 3] = ["txt", "htm", "html"];
+/// File name endings read as reports (`.doc` only to be listed with its reason).
+pub const REPORT_EXTENSIONS: [&str; 6] = ["txt", "htm", "html", "docx", "pdf", "doc"];
 
 /// One report file of a corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
