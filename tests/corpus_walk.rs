@@ -1,5 +1,6 @@
 //! A corpus walk that never fails whole: a dangling link, a link loop, an unreadable file
-//! and folder, a file removed between listing and reading, and names that are not UTF-8
+//! and folder, a file removed between listing and reading, a named pipe with a report's
+//! name, and names that are not UTF-8
 //! are each listed with their reason, while the rest of the corpus opens (in
 //! `corpus::load`, `gwr list`, `gwr list --json`, `gwr index`, `gwr search`), exit 0.
 //!
@@ -47,6 +48,8 @@ fn faulty_corpus(tmp: &Path) -> PathBuf {
     let gbk_dir = dir.join(OsStr::from_bytes(GBK_FOLDER));
     std::fs::create_dir(&gbk_dir).unwrap();
     std::fs::write(gbk_dir.join("c.txt"), demo("reportData_2016.txt")).unwrap();
+    let fifo = Command::new("mkfifo").arg(dir.join("pipe.txt")).status();
+    assert!(fifo.is_ok_and(|s| s.success()), "mkfifo");
     std::fs::create_dir(dir.join("locked")).unwrap();
     std::fs::write(dir.join("locked/d.txt"), demo("reportData_2019.txt")).unwrap();
     std::fs::write(dir.join("secret.txt"), demo("河北省_2021_report.txt")).unwrap();
@@ -72,6 +75,7 @@ const FAULTS: &[(&str, &str)] = &[
     ("dangling.txt", "dangling symbolic link"),
     ("sub/loop", "symbolic link loop"),
     ("mem.txt", "cannot read"),
+    ("pipe.txt", "not a regular file"),
     ("\\xB1\\xA8\\xB8\\xE6.txt", "not UTF-8 (as GBK: 报告.txt)"),
     (
         "\\xC4\\xEA\\xB6\\xC8",

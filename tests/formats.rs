@@ -550,3 +550,31 @@ fn scanned_encrypted_and_old_word_files_are_listed_with_what_to_do() {
         "{stderr}"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// A damaged Word or PDF file (bytes changed or cut off) is a report or a reason,
+    /// never a crash.
+    #[test]
+    fn damaged_word_and_pdf_files_never_crash(
+        cut in 0.0f64..1.0,
+        edits in proptest::collection::vec((0.0f64..1.0, proptest::prelude::any::<u8>()), 0..8),
+    ) {
+        let lines = fixture_lines();
+        for (name, mut bytes) in [("r.pdf", make_pdf(lines)), ("r.docx", make_docx(lines))] {
+            for (at, b) in &edits {
+                let last = bytes.len() - 1;
+                let i = (*at * bytes.len() as f64) as usize;
+                bytes[i.min(last)] = *b;
+            }
+            bytes.truncate(((cut * 1.5).min(1.0) * bytes.len() as f64) as usize);
+            let _ = corpus::formats::read(name, &bytes);
+        }
+    }
+}
+
+fn fixture_lines() -> &'static [String] {
+    static LINES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    LINES.get_or_init(|| report_lines("reportData_2014.txt"))
+}

@@ -304,7 +304,18 @@ fn walk_dir(root: &Path, out: &mut Listing) -> io::Result<()> {
             }
             continue;
         }
-        if !entry.file_type().is_file() || !is_report_file(entry.path()) {
+        if !is_report_file(entry.path()) {
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            // A named pipe, socket or device with a report's name: never opened (reading a
+            // pipe would wait for a writer).
+            out.faults.push(Rejected {
+                file: rel_name(root, entry.path()),
+                reason: "not a regular file (a named pipe, socket or device): remove it or \
+                         put the report's text in a file"
+                    .to_string(),
+            });
             continue;
         }
         let rel = rel_name(root, entry.path());

@@ -80,6 +80,16 @@ pub fn sniff(file: &str, bytes: &[u8]) -> Kind {
     }
 }
 
+/// Runs a reader of a damaged-file-prone format so that a panic inside the reading crate
+/// becomes a reason for this file rather than the end of the corpus's load.
+fn guarded(
+    read: impl FnOnce() -> Result<String, FormatError>,
+    damaged: fn(String) -> FormatError,
+) -> Result<String, FormatError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
+        .unwrap_or_else(|_| Err(damaged("the reader failed on it".to_string())))
+}
+
 /// The text of a report file of any supported kind, sanitised like decoded text (the
 /// `encoding` is `DOCX` or `PDF` for those).
 ///
@@ -90,8 +100,8 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Decoded, RejectReason> {
         Kind::Text => return Ok(decode::decode(bytes)?),
         Kind::Ole if has_extension(file, "docx") => return Err(FormatError::EncryptedDocx.into()),
         Kind::Ole => return Err(FormatError::LegacyDoc.into()),
-        Kind::Docx => (docx::text(bytes)?, "DOCX"),
-        Kind::Pdf => (pdf::text(bytes)?, "PDF"),
+        Kind::Docx => (guarded(|| docx::text(bytes), FormatError::Docx)?, "DOCX"),
+        Kind::Pdf => (guarded(|| pdf::text(bytes), FormatError::Pdf)?, "PDF"),
     };
     let text = decode::sanitise(&text);
     if text.chars().all(char::is_whitespace) {
