@@ -153,9 +153,15 @@ fn gwr_as_user(tmp: &Path, dir: &Path, args: &[&str]) -> Option<Output> {
     std::fs::write(&config, "").unwrap();
     chmod(&config, 0o644);
     let mut c = if reads_anything(dir) {
+        // A copy of the binary where nobody can run it (the build folder may be private).
+        let bin = tmp.join("gwr");
+        if !bin.exists() {
+            std::fs::copy(env!("CARGO_BIN_EXE_gwr"), &bin).unwrap();
+            chmod(&bin, 0o755);
+        }
         let mut c = Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(env!("CARGO_BIN_EXE_gwr"));
+            .arg(&bin);
         c
     } else {
         Command::new(env!("CARGO_BIN_EXE_gwr"))
