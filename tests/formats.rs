@@ -428,6 +428,46 @@ fn a_text_layer_pdf_of_a_report_reads_as_its_txt() {
 }
 
 #[test]
+fn a_pdf_with_a_scanned_page_reads_with_a_warning() {
+    let rel = "reportData_2014.txt";
+    let txt = parse_report(rel, &Corpus::Demo.read(rel).unwrap()).unwrap();
+    let mut doc = Document::load_mem(&make_pdf(&report_lines(rel))).unwrap();
+    // A page with a picture's place and no text, added at the end.
+    let pages_id = doc
+        .catalog()
+        .unwrap()
+        .get(b"Pages")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), PAGE_W.into(), PAGE_H.into()],
+    });
+    let pages = doc.get_dictionary_mut(pages_id).unwrap();
+    let n = pages.get(b"Count").unwrap().as_i64().unwrap();
+    pages.set("Count", n + 1);
+    pages
+        .get_mut(b"Kids")
+        .unwrap()
+        .as_array_mut()
+        .unwrap()
+        .push(page.into());
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    let r = parse_report("reportData_2014.pdf", &bytes).unwrap();
+    assert_eq!(summary(&r), summary(&txt));
+    let last = n + 1;
+    assert!(
+        r.meta.warnings.iter().any(|w| w.starts_with(&format!(
+            "PDF pages without a text layer (scanned?): {last} of {last}"
+        ))),
+        "{:?}",
+        r.meta.warnings
+    );
+}
+
+#[test]
 fn docx_heading_styles_and_numbers_are_kept_as_evidence() {
     let lines = report_lines("reportData_2014.txt");
     let paras = corpus::formats::docx::paragraphs(&make_docx(&lines)).unwrap();

@@ -71,7 +71,7 @@ pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
         }
         .into());
     }
-    let decoded = formats::read(file, bytes)?;
+    let (decoded, format_warnings) = formats::read_report(file, bytes)?;
     let cleaned = clean::clean(&decoded.text);
     // Counted up to the larger threshold only: past it, the exact count does not matter.
     let han = cleaned
@@ -101,7 +101,8 @@ pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
     let meta = meta::extract(&input);
     let guess = region::infer(&input, &meta);
     let outline = structure::build(cleaned.lines);
-    let mut warnings = meta.warnings;
+    let mut warnings = format_warnings;
+    warnings.extend(meta.warnings);
     warnings.extend(guess.warnings);
     if !outline.sections.iter().any(|s| s.kind == SectionKind::Body) {
         warnings.push("no section headings found".to_string());

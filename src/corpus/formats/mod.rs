@@ -82,10 +82,10 @@ pub fn sniff(file: &str, bytes: &[u8]) -> Kind {
 
 /// Runs a reader of a damaged-file-prone format so that a panic inside the reading crate
 /// becomes a reason for this file rather than the end of the corpus's load.
-fn guarded(
-    read: impl FnOnce() -> Result<String, FormatError>,
+fn guarded<T>(
+    read: impl FnOnce() -> Result<T, FormatError>,
     damaged: fn(String) -> FormatError,
-) -> Result<String, FormatError> {
+) -> Result<T, FormatError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
         .unwrap_or_else(|_| Err(damaged("the reader failed on it".to_string())))
 }
@@ -96,16 +96,38 @@ fn guarded(
 /// # Errors
 /// [`RejectReason`] when the file gives no text, with the reason.
 pub fn read(file: &str, bytes: &[u8]) -> Result<Decoded, RejectReason> {
+    read_report(file, bytes).map(|(d, _)| d)
+}
+
+/// [`read`], with warnings about what of the file could not be read (a PDF's pages without
+/// text, when others have some).
+///
+/// # Errors
+/// As [`read`].
+pub fn read_report(file: &str, bytes: &[u8]) -> Result<(Decoded, Vec<String>), RejectReason> {
+    let mut warnings = Vec::new();
     let (text, encoding) = match sniff(file, bytes) {
-        Kind::Text => return Ok(decode::decode(bytes)?),
+        Kind::Text => return Ok((decode::decode(bytes)?, warnings)),
         Kind::Ole if has_extension(file, "docx") => return Err(FormatError::EncryptedDocx.into()),
         Kind::Ole => return Err(FormatError::LegacyDoc.into()),
         Kind::Docx => (guarded(|| docx::text(bytes), FormatError::Docx)?, "DOCX"),
-        Kind::Pdf => (guarded(|| pdf::text(bytes), FormatError::Pdf)?, "PDF"),
+        Kind::Pdf => {
+            let pdf = guarded(|| pdf::text(bytes), FormatError::Pdf)?;
+            if !pdf.without_text.is_empty() {
+                let list: Vec<String> = pdf.without_text.iter().map(ToString::to_string).collect();
+                warnings.push(format!(
+                    "PDF pages without a text layer (scanned?): {} of {}; their text is \
+                     missing: run OCR on the file (e.g. `ocrmypdf --skip-text -l chi_sim`)",
+                    list.join(", "),
+                    pdf.pages
+                ));
+            }
+            (pdf.text, "PDF")
+        }
     };
     let text = decode::sanitise(&text);
     if text.chars().all(char::is_whitespace) {
         return Err(decode::DecodeError::Empty.into());
     }
-    Ok(Decoded { text, encoding })
+    Ok((Decoded { text, encoding }, warnings))
 }

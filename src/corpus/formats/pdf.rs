@@ -506,13 +506,24 @@ fn declares_encryption(bytes: &[u8]) -> bool {
     bytes.windows(8).any(|w| w == b"/Encrypt")
 }
 
+/// The text of a PDF file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfText {
+    /// One paragraph a line.
+    pub text: String,
+    pub pages: usize,
+    /// The (1-based) pages with no text while others have some: scanned pages, or pages
+    /// that are pictures.
+    pub without_text: Vec<usize>,
+}
+
 /// The text of a PDF file, one paragraph a line.
 ///
 /// # Errors
 /// [`FormatError::Encrypted`] when it needs a password, [`FormatError::Scanned`] when no
 /// page has text, [`FormatError::NoUnicode`] when its text cannot be mapped to characters,
 /// [`FormatError::Pdf`] when it cannot be read at all.
-pub fn text(bytes: &[u8]) -> Result<String, FormatError> {
+pub fn text(bytes: &[u8]) -> Result<PdfText, FormatError> {
     let doc = Document::load_mem(bytes).map_err(|e| {
         if declares_encryption(bytes) {
             FormatError::Encrypted
@@ -540,8 +551,18 @@ pub fn text(bytes: &[u8]) -> Result<String, FormatError> {
             FormatError::Scanned { pages: pages.len() }
         });
     }
+    let without_text = lines_of
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.is_empty())
+        .map(|(i, _)| i + 1)
+        .collect();
     drop_furniture(&mut lines_of);
-    Ok(paragraphs(&lines_of))
+    Ok(PdfText {
+        text: paragraphs(&lines_of),
+        pages: pages.len(),
+        without_text,
+    })
 }
 
 #[cfg(test)]
