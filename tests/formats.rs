@@ -294,7 +294,36 @@ fn make_pdf(lines: &[String]) -> Vec<u8> {
             ]);
         }
         // The body, each line placed relative to the one before (Td), its text in two
-        // pieces (TJ, with a kerning number between them).
+        // pieces (TJ, with a kerning number between them). The first page's title is a
+        // form XObject of its own, placed by the form's matrix, as some producers draw it.
+        let mut page = page.into_iter();
+        if p == 0 {
+            let (x, y, title) = page.next().unwrap();
+            let form = Content {
+                operations: vec![
+                    Operation::new("BT", vec![]),
+                    Operation::new("Tf", vec!["F1".into(), SIZE.into()]),
+                    Operation::new("Tj", vec![encode(&title)]),
+                    Operation::new("ET", vec![]),
+                ],
+            };
+            let form = doc.add_object(Stream::new(
+                dictionary! {
+                    "Type" => "XObject", "Subtype" => "Form",
+                    "BBox" => vec![0.into(), 0.into(), PAGE_W.into(), 30.into()],
+                    "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), x.into(), y.into()],
+                },
+                form.encode().unwrap(),
+            ));
+            doc.get_dictionary_mut(resources)
+                .unwrap()
+                .set("XObject", dictionary! { "Title" => form });
+            ops.extend([
+                Operation::new("q", vec![]),
+                Operation::new("Do", vec!["Title".into()]),
+                Operation::new("Q", vec![]),
+            ]);
+        }
         ops.push(Operation::new("BT", vec![]));
         ops.push(Operation::new("Tf", vec!["F1".into(), SIZE.into()]));
         let mut at = (0.0, 0.0);

@@ -2,7 +2,7 @@
 //! then put back into paragraphs.
 //!
 //! Each page's content stream is followed through its text operators (`Tf Td TD Tm T* Tj
-//! TJ ' "`, with `cm`, `q` and `Q`), and each string is decoded with its font's `ToUnicode`
+//! TJ ' "`, with `cm`, `q`, `Q` and the form `XObject`s it draws with `Do`), and each string is decoded with its font's `ToUnicode`
 //! map (CJK `Type0` fonts with `Identity-H` included), else its encoding (`GBK-EUC-H` and
 //! its kin as GBK; `UniGB-UCS2-H` as UTF-16). Strings on one baseline make a line. Lines
 //! that repeat at the top or bottom of the pages (running headers and footers) and page
@@ -158,24 +158,14 @@ fn page_runs(doc: &Document, page: ObjectId) -> PageText {
         runs: Vec::new(),
         unmapped: 0,
     };
-    let fonts = doc.get_page_fonts(page).unwrap_or_default();
-    let prepared: Vec<(Vec<u8>, Dictionary, Option<bool>)> = fonts
-        .into_iter()
-        .map(|(name, f)| {
-            let (d, k) = prepare(doc, f);
-            (name, d, k)
-        })
-        .collect();
-    let decoders: HashMap<&[u8], Decoder<'_>> = prepared
-        .iter()
-        .map(|(n, d, k)| (n.as_slice(), decoder(doc, d, *k)))
-        .collect();
     let Ok(bytes) = doc.get_page_content(page) else {
         return out;
     };
-    let Ok(content) = Content::decode(&bytes) else {
-        return out;
-    };
+    let (inline, ids) = doc.get_page_resources(page).unwrap_or((None, Vec::new()));
+    let resources: Vec<&Dictionary> = inline
+        .into_iter()
+        .chain(ids.iter().filter_map(|id| doc.get_dictionary(*id).ok()))
+        .collect();
     let mut st = TextState {
         ctm: Matrix::IDENTITY,
         stack: Vec::new(),
@@ -189,10 +179,117 @@ fn page_runs(doc: &Document, page: ObjectId) -> PageText {
         scale: 1.0,
         rise: 0.0,
     };
+    run_content(doc, &bytes, &resources, &mut st, &mut out, 0);
+    out
+}
+
+/// The fonts named in resource dictionaries (the first that names one wins).
+fn fonts_in<'a>(doc: &'a Document, resources: &[&'a Dictionary]) -> Vec<(Vec<u8>, &'a Dictionary)> {
+    let mut fonts: Vec<(Vec<u8>, &Dictionary)> = Vec::new();
+    for r in resources {
+        let Ok(named) = r.get_deref(b"Font", doc).and_then(Object::as_dict) else {
+            continue;
+        };
+        for (name, v) in named {
+            let font = match v {
+                Object::Reference(id) => doc.get_dictionary(*id).ok(),
+                Object::Dictionary(d) => Some(d),
+                _ => None,
+            };
+            if let Some(f) = font {
+                if !fonts.iter().any(|(n, _)| n == name) {
+                    fonts.push((name.clone(), f));
+                }
+            }
+        }
+    }
+    fonts
+}
+
+/// The form `XObject` a `Do` names, with its content, matrix and resources.
+fn form<'a>(
+    doc: &'a Document,
+    resources: &[&'a Dictionary],
+    name: &[u8],
+) -> Option<(Vec<u8>, Matrix, Option<&'a Dictionary>)> {
+    let stream = resources.iter().find_map(|r| {
+        r.get_deref(b"XObject", doc)
+            .and_then(Object::as_dict)
+            .and_then(|x| x.get_deref(name, doc))
+            .and_then(Object::as_stream)
+            .ok()
+    })?;
+    if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form") {
+        return None;
+    }
+    let content = stream.get_plain_content().ok()?;
+    let matrix = stream
+        .dict
+        .get(b"Matrix")
+        .and_then(Object::as_array)
+        .ok()
+        .filter(|m| m.len() == 6)
+        .map_or(Matrix::IDENTITY, |m| {
+            Matrix([
+                num(&m[0]),
+                num(&m[1]),
+                num(&m[2]),
+                num(&m[3]),
+                num(&m[4]),
+                num(&m[5]),
+            ])
+        });
+    let own = stream
+        .dict
+        .get_deref(b"Resources", doc)
+        .and_then(Object::as_dict)
+        .ok();
+    Some((content, matrix, own))
+}
+
+/// How deep form `XObject`s may nest (a form drawing itself is a loop).
+const MAX_FORM_DEPTH: usize = 4;
+
+/// Follows one content stream (a page's, or a form's that it draws).
+fn run_content(
+    doc: &Document,
+    bytes: &[u8],
+    resources: &[&Dictionary],
+    st: &mut TextState,
+    out: &mut PageText,
+    depth: usize,
+) {
+    let fonts = fonts_in(doc, resources);
+    let prepared: Vec<(Vec<u8>, Dictionary, Option<bool>)> = fonts
+        .into_iter()
+        .map(|(name, f)| {
+            let (d, k) = prepare(doc, f);
+            (name, d, k)
+        })
+        .collect();
+    let decoders: HashMap<&[u8], Decoder<'_>> = prepared
+        .iter()
+        .map(|(n, d, k)| (n.as_slice(), decoder(doc, d, *k)))
+        .collect();
+    let Ok(content) = Content::decode(bytes) else {
+        return;
+    };
     for op in &content.operations {
         let o = &op.operands;
         let arg = |i: usize| o.get(i).map_or(0.0, num);
         match op.operator.as_str() {
+            "Do" if depth < MAX_FORM_DEPTH => {
+                let name = o.first().and_then(|n| n.as_name().ok()).unwrap_or_default();
+                if let Some((content, matrix, own)) = form(doc, resources, name) {
+                    let inner: Vec<&Dictionary> =
+                        own.into_iter().chain(resources.iter().copied()).collect();
+                    let (ctm, depth_of_stack) = (st.ctm, st.stack.len());
+                    st.ctm = matrix.then(st.ctm);
+                    run_content(doc, &content, &inner, st, out, depth + 1);
+                    st.ctm = ctm;
+                    st.stack.truncate(depth_of_stack);
+                }
+            }
             "q" => st.stack.push(st.ctm),
             "Q" => st.ctm = st.stack.pop().unwrap_or(Matrix::IDENTITY),
             "cm" if o.len() == 6 => {
@@ -248,12 +345,11 @@ fn page_runs(doc: &Document, page: ObjectId) -> PageText {
                     Some(s) => vec![s],
                     None => continue,
                 };
-                show(&mut st, dec, &parts, &mut out);
+                show(st, dec, &parts, out);
             }
             _ => {}
         }
     }
-    out
 }
 
 /// Draws the strings of one text-showing operator: records a run, moves the text matrix.
