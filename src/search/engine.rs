@@ -338,8 +338,23 @@ impl Engine {
             ..IndexStats::default()
         };
         if d.is_empty() {
-            if !d.touched.is_empty() {
-                // Same content, new mtimes: refresh the fingerprints only.
+            let mut catalog = catalog;
+            // The walk's faults are known after a full listing only (a quick check holds
+            // when no folder changed), and compared where the catalog is decoded.
+            let new_faults = !listing.quick
+                && catalog
+                    .as_ref()
+                    .is_some_and(|c| indexer::faults_changed(c, &p.state.files, &listing.faults));
+            if new_faults && let Some(old) = &catalog {
+                // Only the walk's faults changed (a link fixed or broken): a new catalog.
+                let mut c = (**old).clone();
+                indexer::set_faults(&mut c, &p.state.files, &listing.faults);
+                let c = Arc::new(c);
+                progress(Progress::Catalog(c.clone()));
+                catalog = Some(c);
+            }
+            if !d.touched.is_empty() || new_faults {
+                // Same content, new mtimes or faults: refresh the fingerprints and catalog.
                 let new: HashMap<&str, &SourceFile> =
                     d.touched.iter().map(|f| (f.rel.as_str(), f)).collect();
                 for e in &mut p.state.files {
@@ -379,6 +394,9 @@ impl Engine {
         p.state.catalog = whole(&p, &catalog)?;
         let (mut state, mut to_index) =
             indexer::next_state(Some(&p.state), &dropped, parsed, store::version(), ov);
+        if !listing.quick {
+            indexer::set_faults(&mut state.catalog, &state.files, &listing.faults);
+        }
         for e in &mut state.files {
             if let Some(f) = d.touched.iter().find(|f| f.rel == e.rel) {
                 e.size = f.size;
@@ -436,8 +454,11 @@ impl Engine {
         let dir = paths.generation(&gen_name);
         fs::create_dir_all(&dir).map_err(|e| SearchError::unwritable(&dir, e))?;
         let (builder, fields) = Fields::index_builder();
-        let directory = NoSyncDirectory::open(&dir).map_err(|e| SearchError::unwritable(&dir, e))?;
-        let index = builder.open_or_create(directory).map_err(|e| SearchError::unwritable(&dir, e))?;
+        let directory =
+            NoSyncDirectory::open(&dir).map_err(|e| SearchError::unwritable(&dir, e))?;
+        let index = builder
+            .open_or_create(directory)
+            .map_err(|e| SearchError::unwritable(&dir, e))?;
         let files = &listing.files;
         let overrides = Overrides::load(corpus)?;
         let state = State {
@@ -452,7 +473,8 @@ impl Engine {
         // The state goes to disk before the commit that names it.
         let mut write_state = |state: &State| {
             let bytes = state.to_bytes()?;
-            store::write_atomic(&store::state_path(&dir, stamp), &bytes).map_err(|e| SearchError::unwritable(&dir, e))?;
+            store::write_atomic(&store::state_path(&dir, stamp), &bytes)
+                .map_err(|e| SearchError::unwritable(&dir, e))?;
             tracing::debug!(elapsed = ?start.elapsed(), bytes = bytes.len(), "catalog cache written");
             Ok(())
         };
@@ -461,6 +483,7 @@ impl Engine {
             &fields,
             corpus,
             files,
+            &listing.faults,
             &overrides,
             state,
             stamp,
@@ -470,7 +493,9 @@ impl Engine {
         let catalog = Arc::new(std::mem::take(&mut state.catalog));
         progress(Progress::Catalog(catalog.clone()));
         save_stamps(&dir, stamp, listing);
-        paths.publish(&gen_name).map_err(|e| SearchError::unwritable(&dir, e))?;
+        paths
+            .publish(&gen_name)
+            .map_err(|e| SearchError::unwritable(&dir, e))?;
         paths.remove_others(&gen_name);
         let reader = open_reader(&index)?;
         let stats = IndexStats {
@@ -495,20 +520,23 @@ impl Engine {
 
     fn parse_all(
         corpus: &Corpus,
-        files: &[SourceFile],
+        listing: &Listing,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(State, Vec<ToIndex>), SearchError> {
+        let files = &listing.files;
         let overrides = Overrides::load(corpus)?;
         let t = Instant::now();
         let parsed = indexer::parse_files(corpus, files, &overrides, progress);
         tracing::debug!(elapsed = ?t.elapsed(), files = files.len(), "files parsed");
-        Ok(indexer::next_state(
+        let (mut state, to_index) = indexer::next_state(
             None,
             &HashSet::new(),
             parsed,
             store::version(),
             overrides_hash(corpus),
-        ))
+        );
+        indexer::set_faults(&mut state.catalog, &state.files, &listing.faults);
+        Ok((state, to_index))
     }
 
     /// The data dir cannot be written: use the published index if it is up to date,
@@ -526,7 +554,9 @@ impl Engine {
             if p.state.overrides == overrides_hash(corpus)
                 && diff(corpus, &p.state, files).is_empty()
             {
-                let catalog = Arc::new(std::mem::take(&mut p.state.catalog));
+                let mut catalog = std::mem::take(&mut p.state.catalog);
+                indexer::set_faults(&mut catalog, &p.state.files, &listing.faults);
+                let catalog = Arc::new(catalog);
                 progress(Progress::Catalog(catalog.clone()));
                 tokenizer::preload_jieba();
                 let stats = IndexStats {
@@ -552,7 +582,7 @@ impl Engine {
         tokenizer::preload_jieba();
         let (builder, fields) = Fields::index_builder();
         let index = builder.create_in_ram()?;
-        let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
+        let (state, mut to_index) = Engine::parse_all(corpus, &listing, progress)?;
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
         let catalog = Arc::new(state.catalog.clone());
@@ -950,12 +980,12 @@ fn list(
     let listing = match known {
         Some((files, stamps)) => scan::quick(corpus, files, stamps),
         None => scan::full(corpus),
-    }
-    ?;
+    }?;
     tracing::debug!(
         elapsed = ?start.elapsed(),
         files = listing.files.len(),
         quick = listing.quick,
+        faults = listing.faults.len(),
         "corpus listed"
     );
     Ok(listing)
