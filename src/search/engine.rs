@@ -341,8 +341,23 @@ impl Engine {
             ..IndexStats::default()
         };
         if d.is_empty() {
-            if !d.touched.is_empty() {
-                // Same content, new mtimes: refresh the fingerprints only.
+            let mut catalog = catalog;
+            // The walk's faults are known after a full listing only (a quick check holds
+            // when no folder changed), and compared where the catalog is decoded.
+            let new_faults = !listing.quick
+                && catalog
+                    .as_ref()
+                    .is_some_and(|c| indexer::faults_changed(c, &p.state.files, &listing.faults));
+            if new_faults && let Some(old) = &catalog {
+                // Only the walk's faults changed (a link fixed or broken): a new catalog.
+                let mut c = (**old).clone();
+                indexer::set_faults(&mut c, &p.state.files, &listing.faults);
+                let c = Arc::new(c);
+                progress(Progress::Catalog(c.clone()));
+                catalog = Some(c);
+            }
+            if !d.touched.is_empty() || new_faults {
+                // Same content, new mtimes or faults: refresh the fingerprints and catalog.
                 let new: HashMap<&str, &SourceFile> =
                     d.touched.iter().map(|f| (f.rel.as_str(), f)).collect();
                 for e in &mut p.state.files {
@@ -382,6 +397,9 @@ impl Engine {
         p.state.catalog = whole(&p, &catalog)?;
         let (mut state, mut to_index) =
             indexer::next_state(Some(&p.state), &dropped, parsed, store::version(), ov);
+        if !listing.quick {
+            indexer::set_faults(&mut state.catalog, &state.files, &listing.faults);
+        }
         for e in &mut state.files {
             if let Some(f) = d.touched.iter().find(|f| f.rel == e.rel) {
                 e.size = f.size;
@@ -468,6 +486,7 @@ impl Engine {
             &fields,
             corpus,
             files,
+            &listing.faults,
             &overrides,
             state,
             stamp,
@@ -504,20 +523,23 @@ impl Engine {
 
     fn parse_all(
         corpus: &Corpus,
-        files: &[SourceFile],
+        listing: &Listing,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(State, Vec<ToIndex>), SearchError> {
+        let files = &listing.files;
         let overrides = Overrides::load(corpus)?;
         let t = Instant::now();
         let parsed = indexer::parse_files(corpus, files, &overrides, progress);
         tracing::debug!(elapsed = ?t.elapsed(), files = files.len(), "files parsed");
-        Ok(indexer::next_state(
+        let (mut state, to_index) = indexer::next_state(
             None,
             &HashSet::new(),
             parsed,
             store::version(),
             overrides_hash(corpus),
-        ))
+        );
+        indexer::set_faults(&mut state.catalog, &state.files, &listing.faults);
+        Ok((state, to_index))
     }
 
     /// The data dir cannot be written: use the published index if it is up to date,
@@ -535,7 +557,9 @@ impl Engine {
             if p.state.overrides == overrides_hash(corpus)
                 && diff(corpus, &p.state, files).is_empty()
             {
-                let catalog = Arc::new(std::mem::take(&mut p.state.catalog));
+                let mut catalog = std::mem::take(&mut p.state.catalog);
+                indexer::set_faults(&mut catalog, &p.state.files, &listing.faults);
+                let catalog = Arc::new(catalog);
                 progress(Progress::Catalog(catalog.clone()));
                 tokenizer::preload_jieba();
                 let stats = IndexStats {
@@ -561,7 +585,7 @@ impl Engine {
         tokenizer::preload_jieba();
         let (builder, fields) = Fields::index_builder();
         let index = builder.create_in_ram()?;
-        let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
+        let (state, mut to_index) = Engine::parse_all(corpus, &listing, progress)?;
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
         let catalog = Arc::new(state.catalog.clone());
@@ -1027,6 +1051,7 @@ fn list(
         elapsed = ?start.elapsed(),
         files = listing.files.len(),
         quick = listing.quick,
+        faults = listing.faults.len(),
         "corpus listed"
     );
     Ok(listing)

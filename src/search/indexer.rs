@@ -174,7 +174,7 @@ fn admit(state: &mut State, p: Parsed) -> Option<ToIndex> {
 
 /// A full build into the empty `index`: the files in batches of [`BATCH`], each parsed,
 /// segmented and handed to tantivy before the next is read; then the catalog is finished,
-/// `before_commit` gets the whole state (to write it where the commit payload `stamp`
+/// The walk's `faults` join the catalog's rejected files. `before_commit` gets the whole state (to write it where the commit payload `stamp`
 /// names it), and the index is committed. `state` comes with its version, override hash
 /// and pairs. Progress: [`Progress::Indexing`] counted in files.
 #[allow(clippy::too_many_arguments)]
@@ -183,6 +183,7 @@ pub fn build(
     f: &Fields,
     corpus: &Corpus,
     files: &[SourceFile],
+    faults: &[Rejected],
     overrides: &Overrides,
     mut state: State,
     stamp: u64,
@@ -209,6 +210,7 @@ pub fn build(
     }
     state.files.sort_by(|a, b| a.rel.cmp(&b.rel));
     finish_catalog(&mut state.catalog);
+    set_faults(&mut state.catalog, &state.files, faults);
     tracing::debug!(elapsed = ?clock.elapsed(), files = total, "files parsed, segmented and queued");
     before_commit(&state)?;
     commit(writer, stamp)?;
@@ -271,6 +273,33 @@ pub fn next_state(
     state.files.sort_by(|a, b| a.rel.cmp(&b.rel));
     finish_catalog(&mut state.catalog);
     (state, to_index)
+}
+
+/// The catalog's rejected entries that name no file of `files`: the faults of the walk
+/// that listed them (a dangling link, an unreadable folder…).
+fn old_faults<'a>(catalog: &'a Catalog, files: &[FileEntry]) -> Vec<&'a Rejected> {
+    let listed: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+    catalog
+        .rejected
+        .iter()
+        .filter(|r| !listed.contains(r.file.as_str()))
+        .collect()
+}
+
+/// Whether the walk's `faults` differ from those the catalog holds.
+pub fn faults_changed(catalog: &Catalog, files: &[FileEntry], faults: &[Rejected]) -> bool {
+    let old = old_faults(catalog, files);
+    old.len() != faults.len() || old.iter().zip(faults).any(|(a, b)| **a != *b)
+}
+
+/// Puts the walk's `faults` (sorted by file) in the catalog in place of the old ones.
+pub fn set_faults(catalog: &mut Catalog, files: &[FileEntry], faults: &[Rejected]) {
+    let listed: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+    catalog
+        .rejected
+        .retain(|r| listed.contains(r.file.as_str()));
+    catalog.rejected.extend_from_slice(faults);
+    catalog.rejected.sort_by(|a, b| a.file.cmp(&b.file));
 }
 
 /// Assigns ids over the whole catalog and sorts it (region code, year, file).

@@ -35,6 +35,9 @@ pub struct Listing {
     pub listed_ns: u128,
     /// True when the folders were not read again (the quick check held).
     pub quick: bool,
+    /// Entries the walk could not take, each with its reason (a full listing only: a quick
+    /// check holds only when no folder changed, so the catalog's faults stand).
+    pub faults: Vec<crate::corpus::Rejected>,
 }
 
 fn now_ns() -> u128 {
@@ -49,12 +52,13 @@ fn now_ns() -> u128 {
 /// When a folder cannot be read.
 pub fn full(corpus: &Corpus) -> io::Result<Listing> {
     let listed_ns = now_ns();
-    let (files, dirs) = corpus.scan()?;
+    let walked = corpus.walk()?;
     Ok(Listing {
-        files,
-        dirs,
+        files: walked.files,
+        dirs: walked.dirs,
         listed_ns,
         quick: false,
+        faults: walked.faults,
     })
 }
 
@@ -92,6 +96,7 @@ pub fn quick(
             dirs: stamps.dirs.clone(),
             listed_ns: stamps.listed_ns,
             quick: true,
+            faults: Vec::new(),
         }),
         None => full(corpus),
     }
