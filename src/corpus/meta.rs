@@ -111,22 +111,53 @@ static YEAR_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(19[5-9]\d|20\d\d)").expect("valid regex"));
 
 /// Phrases that give away the year a report plans for: `2015年工作回顾` (the year after),
-/// `2016年工作安排`, `2016年主要工作` (that year).
+/// `2016年工作安排`, `2016年主要工作`, `做好2016年工作`, `今年（2016年）` (that year).
 static YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?P<past>(?:19|20)\d\d)年(?:政府)?工作回顾|(?P<plan>(?:19|20)\d\d)年(?:政府)?(?:主要工作|重点工作|工作安排|工作计划|工作任务|主要任务|工作目标|目标任务|工作重点|工作总体要求|政府工作的建议|经济社会发展总体要求|经济社会发展的?主要目标|政府工作任务|政府重点工作)|(?P<now>(?:19|20)\d\d)年是",
+        r"(?P<past>(?:19|20)\d\d)年(?:政府)?工作回顾|(?P<plan>(?:19|20)\d\d)年(?:政府)?(?:主要工作|重点工作|工作安排|工作计划|工作任务|主要任务|工作目标|目标任务|工作重点|工作总体要求|政府工作的建议|经济社会发展总体要求|经济社会发展的?主要目标|经济社会发展的?主要预期目标|政府工作任务|政府重点工作)|做好(?P<plan2>(?:19|20)\d\d)年(?:的)?(?:政府)?(?:各项)?工作|今年[（(]?即?(?P<plan3>(?:19|20)\d\d)年[）)]|(?P<now>(?:19|20)\d\d)年是",
     )
     .expect("valid regex")
 });
 
-/// The year the report plans for, from what its text says, with the number of votes.
-fn year_from_text(lines: &[String]) -> Option<u16> {
-    let mut votes: HashMap<u16, usize> = HashMap::new();
+/// A year written in Chinese numerals before 年 (二〇一五年).
+static CHINESE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[〇○零一二][〇○零一二三四五六七八九]{3}年").expect("valid regex")
+});
+
+/// The line with its Chinese-numeral years in digits (二〇一五年工作回顾 → 2015年工作回顾).
+fn digit_years(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains(['〇', '○', '零']) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    CHINESE_YEAR.replace_all(line, |c: &regex::Captures<'_>| {
+        let y: String = c[0]
+            .chars()
+            .filter_map(|ch| match ch {
+                '〇' | '○' | '零' => Some('0'),
+                '年' => Some('年'),
+                _ => crate::corpus::numbering::chinese_value(ch.encode_utf8(&mut [0; 4]))
+                    .and_then(|v| char::from_digit(v, 10)),
+            })
+            .collect();
+        y
+    })
+}
+
+/// The year the report plans for, from what its text says (the most votes), with the
+/// phrase that weighed most for it, as written.
+fn year_from_text(lines: &[String]) -> Option<(u16, String)> {
+    // year → (votes, the first strong phrase, else the first phrase)
+    let mut votes: HashMap<u16, (usize, String, usize)> = HashMap::new();
     for l in lines.iter().take(YEAR_SCAN_LINES) {
-        for c in YEAR_PHRASE.captures_iter(l) {
+        let l = digit_years(l);
+        for c in YEAR_PHRASE.captures_iter(&l) {
             let (y, weight) = if let Some(m) = c.name("past") {
                 (m.as_str().parse::<u16>().ok().map(|y| y + 1), 2)
-            } else if let Some(m) = c.name("plan") {
+            } else if let Some(m) = c
+                .name("plan")
+                .or_else(|| c.name("plan2"))
+                .or_else(|| c.name("plan3"))
+            {
                 (m.as_str().parse::<u16>().ok(), 2)
             } else {
                 (
@@ -135,15 +166,24 @@ fn year_from_text(lines: &[String]) -> Option<u16> {
                 )
             };
             if let Some(y) = y {
-                *votes.entry(y).or_default() += weight;
+                let e = votes.entry(y).or_insert((0, String::new(), 0));
+                e.0 += weight;
+                if weight > e.2 {
+                    e.1 = c[0].to_string();
+                    e.2 = weight;
+                }
             }
         }
     }
     votes
         .into_iter()
-        .max_by_key(|(y, v)| (*v, *y))
-        .map(|(y, _)| y)
+        .max_by_key(|(y, (v, _, _))| (*v, *y))
+        .map(|(y, (_, phrase, _))| (y, phrase))
 }
+
+/// A report signed at its end with a bare date (`某某县人民政府` / `2016年1月10日`) is
+/// looked for in this many last lines.
+const SIGNATURE_LINES: usize = 4;
 
 /// The first plausible year in a string (a title or a file name).
 fn year_in(s: &str) -> Option<u16> {
@@ -175,11 +215,15 @@ pub fn extract(input: &MetaInput<'_>) -> Meta {
     // Speaker: a line of the preamble (and of the lines after a dateline found further
     // down, in a second copy of the report), else the crawler's 报告人：.
     let pre = end.min(lines.len());
-    let mut window: Vec<&str> = lines[..pre].iter().map(String::as_str).collect();
+    // The window holds the 各位代表 line too: a bare name is taken right over it.
+    let mut window: Vec<&str> = lines[..(pre + 1).min(lines.len())]
+        .iter()
+        .map(String::as_str)
+        .collect();
     let mut dateline = found.as_ref().map(|d| d.line).filter(|&l| l < pre);
     if let Some(d) = found
         .as_ref()
-        .filter(|d| d.line >= pre && d.line < lines.len())
+        .filter(|d| d.line > pre && d.line < lines.len())
     {
         dateline = Some(window.len());
         window.extend(lines[d.line..].iter().take(4).map(String::as_str));
@@ -216,9 +260,21 @@ pub fn extract(input: &MetaInput<'_>) -> Meta {
         meta.warnings
             .push(format!("year {y} taken from the title (no dateline)"));
         Some(y)
-    } else if let Some(y) = year_from_text(lines) {
-        meta.warnings
-            .push(format!("year {y} inferred from the text (no dateline)"));
+    } else if let Some(d) = date::find_dateline(
+        lines,
+        lines.len().saturating_sub(SIGNATURE_LINES),
+        lines.len(),
+    ) {
+        meta.warnings.push(format!(
+            "year {} taken from the date that signs the text, {} (no dateline)",
+            d.date.year,
+            trim(&lines[d.line])
+        ));
+        Some(d.date.year)
+    } else if let Some((y, phrase)) = year_from_text(lines) {
+        meta.warnings.push(format!(
+            "year {y} inferred from the text (no dateline): “{phrase}”"
+        ));
         Some(y)
     } else if let Some(y) = year_in(input.file.rsplit('/').next().unwrap_or(input.file)) {
         meta.warnings.push(format!(

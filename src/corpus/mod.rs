@@ -99,6 +99,7 @@ pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
     let outline = structure::build(cleaned.lines);
     let mut warnings = meta.warnings;
     warnings.extend(guess.warnings);
+    warnings.extend(outline.warnings.iter().cloned());
     if !outline.sections.iter().any(|s| s.kind == SectionKind::Body) {
         warnings.push("no section headings found".to_string());
     }

@@ -13,6 +13,7 @@
 //! section whose style came earlier, so a report may skip a level (一、 then 1.).
 
 mod glossary;
+mod run_in;
 
 use std::collections::HashMap;
 
@@ -52,6 +53,8 @@ pub struct Outline {
     /// One per input line, in order, with the same text.
     pub paragraphs: Vec<Paragraph>,
     pub glossary: Vec<GlossaryEntry>,
+    /// What stayed uncertain (a heading whose end is a guess, numbering that restarts).
+    pub warnings: Vec<String>,
 }
 
 /// The line with its indentation (ASCII, U+3000, U+00A0 spaces) removed.
@@ -99,17 +102,19 @@ fn squeeze(line: &str) -> String {
     line.chars().filter(|&c| is_kept(c)).collect()
 }
 
-/// Punctuation trimmed from the end of a title.
+/// Punctuation trimmed from the end of a title, and the `?` or U+FFFD that stands for a
+/// character lost in conversion (2014年重点工作?).
 fn is_trailing_punct(c: char) -> bool {
     matches!(
         c,
-        '。' | '：' | ':' | '；' | ';' | '，' | ',' | '、' | '.' | '．'
+        '。' | '：' | ':' | '；' | ';' | '，' | ',' | '、' | '.' | '．' | '?' | '\u{fffd}'
     ) || c.is_whitespace()
         || c == '\u{3000}'
 }
 
 /// The title of a heading from the text after its numbering: the lead phrase up to the first
-/// 。 or ：, trailing punctuation trimmed.
+/// 。 or ：, or up to where its first sentence starts when the heading runs straight into it
+/// (`2023年工作回顾2023年，面对…`: see [`run_in`]), trailing punctuation trimmed.
 pub(crate) fn heading_title(rest: &str) -> String {
     let rest = trim(rest);
     let cut = rest
@@ -125,6 +130,12 @@ pub(crate) fn heading_title(rest: &str) -> String {
                         .is_some_and(|d| d.is_ascii_digit()))
         })
         .map_or(rest.len(), |(i, _)| i);
+    let lead = &rest[..cut];
+    let cut = [run_in::sentence_start(lead), run_in::part_name_end(lead)]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(cut);
     rest[..cut].trim_end_matches(is_trailing_punct).to_string()
 }
 
@@ -167,9 +178,16 @@ pub(crate) fn is_glossary_heading(line: &str) -> bool {
     )
 }
 
-/// Is this the heading of an attachment (附件, 附件：, 附件1：…)?
+/// Is this the heading of an attachment (附件, 附件：, 附件1：…, 附录, 附表, 附：…)?
 fn is_attachment_heading(line: &str) -> bool {
     let s = squeeze(line);
+    if s.chars().count() <= 40
+        && ["附：", "附:", "附录", "附表"]
+            .iter()
+            .any(|p| s.starts_with(p))
+    {
+        return true;
+    }
     let Some(rest) = s.strip_prefix("附件") else {
         return false;
     };
@@ -207,9 +225,31 @@ pub(crate) fn is_year_part_line(line: &str) -> bool {
     is_year_part(trim(line).trim_end_matches(['：', ':']))
 }
 
-/// Could this line be a bare (unnumbered) top-level heading such as “2017年工作回顾”?
+/// A slogan before a part's name: 2 to 8 Chinese characters (承前启后, 砥砺奋进).
+const MAX_SLOGAN_CHARS: usize = 8;
+
+/// Could this line be a bare (unnumbered) top-level heading such as “2017年工作回顾”, or
+/// a slogan and a part's name (承前启后：2015年工作回顾)?
 pub(crate) fn is_bare_heading(line: &str) -> bool {
     let t = trim(line);
+    if let Some((slogan, name)) = t.split_once(['：', ':']) {
+        let n = slogan.chars().count();
+        if (2..=MAX_SLOGAN_CHARS).contains(&n)
+            && slogan.chars().all(is_han)
+            && !["专栏", "附", "注", "来源", "标题", "报告", "代表", "同志"]
+                .iter()
+                .any(|w| slogan.contains(w))
+            && run_in::names_a_part(name)
+            && plain_bare_heading(name)
+        {
+            return true;
+        }
+    }
+    plain_bare_heading(t)
+}
+
+/// [`is_bare_heading`] for a line without a slogan.
+fn plain_bare_heading(t: &str) -> bool {
     // A part titled with its year may end with a colon (summaries: 2015年工作回顾：).
     let t = match t.strip_suffix(['：', ':']) {
         Some(r) if is_year_part(r) => r,
@@ -278,6 +318,50 @@ struct Candidate {
     title: String,
     /// The number of the next candidate in the same style, if any.
     next_value: Option<u32>,
+    /// The lead phrase is too long for a title and no sentence start was found in it: a
+    /// heading only where the outermost numbering sequence needs it, with its title a guess.
+    weak: bool,
+    /// The title goes on over the next line (a heading split over two lines).
+    joined: bool,
+}
+
+/// A line that carries on the heading above it is at most this long.
+const MAX_CONTINUATION_CHARS: usize = 24;
+
+/// Does `next` carry on a heading that stands alone on `line` (a heading split over two
+/// lines)? Only when the text shows it: the heading ends in a word or mark that cannot end a
+/// title (和, 的, 、, an open “ or 《) or the next line starts with one that cannot start a
+/// line (”, 》, 、), and the next line is short, plain and not a heading itself.
+fn continues_heading(line: &str, next: &str) -> bool {
+    let (line, next) = (trim(line), trim(next));
+    let open_quotes =
+        line.matches(['“', '《', '（', '(']).count() > line.matches(['”', '》', '）', ')']).count();
+    let cut = open_quotes
+        || line.ends_with(['和', '与', '及', '的', '、', '，', '“', '《', '—'])
+        || next.starts_with(['”', '》', '）', '、', '和', '与', '及']);
+    let n = next.chars().count();
+    cut && (2..=MAX_CONTINUATION_CHARS).contains(&n)
+        && !next.contains(['。', '；', '：', '！', '？', ';', ':', '!', '?'])
+        && parse_numbering(next).is_none()
+        && !is_year_part_line(next)
+        && next.chars().any(is_han)
+}
+
+/// The title guessed for a heading that runs into its text with no sign of where it ends:
+/// its first clause up to a likely sentence opener (面对, 我们, 全市), cut to a title's length.
+fn guessed_title(rest: &str) -> String {
+    let rest = trim(rest);
+    let clause = rest
+        .split(['，', ',', '。', '；', '：'])
+        .next()
+        .unwrap_or(rest);
+    let clause = &clause[..run_in::likely_sentence_start(clause).unwrap_or(clause.len())];
+    clause
+        .chars()
+        .take(MAX_BARE_CHARS)
+        .collect::<String>()
+        .trim_end_matches(is_trailing_punct)
+        .to_string()
 }
 
 /// The numbered lines of `lines[from..to]` that may be headings: a number, then a short
@@ -292,7 +376,8 @@ fn numbered_candidates(lines: &[String], from: usize, to: usize) -> Vec<Candidat
         let mut title = heading_title(rest);
         // A heading cut by hard line breaks ("二、“" / "十四五" / "”时期…"): its title goes on
         // over the following short fragments.
-        if !title.chars().any(is_han) && rest.chars().count() <= CUT_HEADING_CHARS {
+        let fragment = !title.chars().any(is_han) && rest.chars().count() <= CUT_HEADING_CHARS;
+        if fragment {
             let mut acc = trim(rest).to_string();
             for next in lines.iter().take(to).skip(i + 1).take(CUT_HEADING_LINES) {
                 let next = trim(next);
@@ -303,22 +388,38 @@ fn numbered_candidates(lines: &[String], from: usize, to: usize) -> Vec<Candidat
             }
             title = heading_title(&acc);
         }
+        let alone = stands_alone(line);
+        let joined = !fragment && alone && i + 1 < to && continues_heading(line, &lines[i + 1]);
+        if joined {
+            title = heading_title(&format!("{}{}", trim(rest), trim(&lines[i + 1])));
+        }
         let chars = title.chars().count();
         // A title needs words: "1. <blockquote>" (markup) is not one.
         let wordy = title.chars().any(is_han);
-        let max = if stands_alone(line) {
+        let max = if alone {
             MAX_LINE_TITLE_CHARS
         } else {
             MAX_TITLE_CHARS
         };
-        if !wordy || chars > max {
+        if !wordy {
             continue;
+        }
+        let weak = chars > max;
+        // Only the outermost styles may have a heading whose end is a guess: a long
+        // numbered paragraph in a list of 1. 2. 3. is not a heading.
+        if weak && !matches!(numbering.style, NumberStyle::Chinese | NumberStyle::Part) {
+            continue;
+        }
+        if weak {
+            title = guessed_title(rest);
         }
         out.push(Candidate {
             line: i,
             numbering,
             title,
             next_value: None,
+            weak,
+            joined,
         });
     }
     let mut next: HashMap<NumberStyle, u32> = HashMap::new();
@@ -612,9 +713,34 @@ pub fn build(lines: Vec<String>) -> Outline {
     let from = preamble_end(&lines);
     let cands = numbered_candidates(&lines, from, body_end);
     let bare_from = if from == 0 { head_end(&lines) } else { from };
-    let bare = bare_top_level(&lines, &cands, bare_from.min(body_end), body_end);
+    let strong: Vec<Candidate> = cands.iter().filter(|c| !c.weak).cloned().collect();
+    let bare = bare_top_level(&lines, &strong, bare_from.min(body_end), body_end);
+    // A heading whose end is a guess stands only in a whole outermost sequence (一、二、三、
+    // in order with nothing missing or repeated), the report's own evidence that it heads.
+    let weak_styles: Vec<NumberStyle> = [NumberStyle::Part, NumberStyle::Chinese]
+        .into_iter()
+        .filter(|&st| cands.iter().any(|c| c.weak && c.numbering.style == st))
+        .filter(|&st| whole_sequence(&cands, st))
+        .collect();
+    let outermost = usize::from(!bare.is_empty());
+    // The outermost numbering is the style numbered 一、二、三、 in order through the body
+    // (第一部分 before 一、): it is the top level even when a （一） list comes first, and
+    // the numbered lines of other styles before its first heading are not headings.
+    let seeded = [NumberStyle::Part, NumberStyle::Chinese]
+        .into_iter()
+        .find(|&st| bare.is_empty() && whole_sequence(&cands, st));
+    let outer_from = seeded.and_then(|st| {
+        cands
+            .iter()
+            .find(|c| c.numbering.style == st && (!c.weak || weak_styles.contains(&st)))
+            .map(|c| c.line)
+    });
 
     let mut b = Builder::new(!bare.is_empty());
+    if let Some(st) = seeded {
+        b.styles.push(Some(st));
+    }
+    let mut warnings = Vec::new();
     let mut heading = vec![false; n];
     let mut next_cand = cands.iter().peekable();
     let mut next_bare = bare.iter().peekable();
@@ -632,6 +758,9 @@ pub fn build(lines: Vec<String>) -> Outline {
         let Some(c) = next_cand.peek().filter(|c| c.line == i) else {
             continue;
         };
+        if outer_from.is_some_and(|f| i < f) && Some(c.numbering.style) != seeded {
+            continue;
+        }
         // A heading standing alone on its line (no sentence after it) is a strong one.
         let strong = stands_alone(&lines[i]);
         // An excerpt that starts at 二、: the first heading is a 2 (or 3) standing alone,
@@ -640,7 +769,32 @@ pub fn build(lines: Vec<String>) -> Outline {
         let excerpt = strong
             && (2..=MAX_EXCERPT_START).contains(&v)
             && c.next_value.is_none_or(|next| next == v + 1);
-        if let Some(rank) = b.accepts(&c.numbering, strong, excerpt) {
+        let accepted = b.accepts(&c.numbering, strong, excerpt).filter(|&rank| {
+            !c.weak || (rank == outermost && weak_styles.contains(&c.numbering.style))
+        });
+        if accepted.is_none()
+            && c.numbering.value == 1
+            && !c.weak
+            && b.styles.get(outermost) == Some(&Some(c.numbering.style))
+        {
+            warnings.push(format!(
+                "numbering restarts at {}、 (paragraph {}) with no part heading above it: read as text",
+                c.numbering.label,
+                i + 1
+            ));
+        }
+        if let Some(rank) = accepted {
+            if c.weak {
+                warnings.push(format!(
+                    "heading {}、 (paragraph {}) runs into its text with no clear end: title “{}” is a guess",
+                    c.numbering.label,
+                    i + 1,
+                    c.title
+                ));
+            }
+            if c.joined {
+                heading[i + 1] = true;
+            }
             let label = c.numbering.label.clone();
             b.open(
                 i,
@@ -709,7 +863,21 @@ pub fn build(lines: Vec<String>) -> Outline {
         sections,
         paragraphs,
         glossary,
+        warnings,
     }
+}
+
+/// Do the candidates of this style number 1, 2, …, k (k ≥ 2) in order, nothing missing or
+/// repeated?
+fn whole_sequence(cands: &[Candidate], style: NumberStyle) -> bool {
+    let mut expected = 1;
+    for c in cands.iter().filter(|c| c.numbering.style == style) {
+        if c.numbering.value != expected {
+            return false;
+        }
+        expected += 1;
+    }
+    expected > 2
 }
 
 /// Dotted paths for the body sections: 1, 2, … at the top, 2.1, 2.2 below.

@@ -112,12 +112,15 @@ static DATELINE_REST: LazyLock<Regex> =
 
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:总理|主席|省长|市长|县长|区长|旗长|州长|盟长|专员|镇长|乡长)([\s?？]*[\p{Han}·•](?:\s?[\p{Han}·•]){1,5})?$",
+        r"(?:总理|主席|省长|市长|县长|区长|旗长|州长|盟长|专员|镇长|乡长)([\s?？\u{fffd}]*[\p{Han}·•](?:\s?[\p{Han}·•]){1,5})?$",
     )
 });
 
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^各位代表(?:[、，,]\s*(?:同志们|各位委员|各位同志)[、，,]?)?\s*[：:，,！!]?\s*(?:$|现在)")
+    // A `?` or U+FFFD after the colon is a character lost in conversion (各位代表：?).
+    re(
+        r"^各位代表(?:[、，,]\s*(?:同志们|各位委员|各位同志)[、，,]?)?\s*[：:，,！!]?[\s?\u{fffd}]*(?:$|现在)",
+    )
 });
 
 /// A source credit glued to the end of the last sentence: `…而努力奋斗！    来源：某某网`.
@@ -168,10 +171,16 @@ pub fn is_prose(s: &str) -> bool {
         || (s.contains(['，', ',']) && han_count(s) >= 20)
 }
 
-/// The line trimmed of indentation (spaces, U+3000, U+00A0, tabs, zero-width spaces) with
-/// tabs inside turned into spaces.
+/// Zero-width characters that pages leave at the ends of lines: space, non-joiner, joiner
+/// (`各位代表：\u{200d}`), word joiner.
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}')
+}
+
+/// The line trimmed of indentation (spaces, U+3000, U+00A0, tabs, zero-width characters)
+/// with tabs inside turned into spaces.
 pub fn normalise(line: &str) -> String {
-    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
+    let t = line.trim_matches(|c: char| c.is_whitespace() || is_zero_width(c));
     if !t.contains(|c: char| c.is_whitespace() && c != ' ') && !t.contains("  ") {
         return t.to_string();
     }
@@ -296,10 +305,22 @@ pub fn preamble(line: &str) -> Option<Preamble> {
     None
 }
 
-/// A bare personal name on its own line (a speaker line without a title): 2–4 characters.
+/// A bare personal name on its own line (a speaker line without a title): 2–4 characters,
+/// spaced or not (`王  强`, `李 明 华`).
 pub fn is_bare_name(line: &str) -> bool {
-    let n = line.chars().count();
-    (2..=4).contains(&n) && line.chars().all(is_han)
+    let line = line.trim();
+    if line.chars().count() > 12 {
+        return false;
+    }
+    let mut n = 0;
+    for c in line.chars() {
+        if is_han(c) {
+            n += 1;
+        } else if !crate::text::is_space(c) {
+            return false;
+        }
+    }
+    (2..=4).contains(&n)
 }
 
 /// A heading by its numbering (一、 （一） 1. （1） ① 第一部分).

@@ -233,7 +233,10 @@ fn find_start(raw: &[String], kinds: &[Kind], han: &[usize]) -> usize {
                 break;
             }
             Some(_) => start = i,
-            None if lines::is_bare_name(line) && pre(start) == Some(Preamble::Opening) => {
+            // A name alone over 各位代表 or beside its post (某某县人民政府县长 / 王  强).
+            None if lines::is_bare_name(line)
+                && matches!(pre(start), Some(Preamble::Opening | Preamble::Speaker)) =>
+            {
                 start = i;
             }
             None if loose
@@ -264,6 +267,7 @@ fn find_start(raw: &[String], kinds: &[Kind], han: &[usize]) -> usize {
                                     | Preamble::Dateline
                                     | Preamble::DatelineStart
                                     | Preamble::DatelineRest
+                                    | Preamble::Speaker
                             )
                         )
                     }) =>

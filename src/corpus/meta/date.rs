@@ -43,6 +43,15 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A dateline that names the meeting before the date:
+/// `——在某某县第十八届人民代表大会第四次会议上（2024年1月9日）`.
+static MEETING_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[^—―\-－(（]{0,40}?工作报告)?[\s\u{3000}—―\-－–~～(（]*在(?P<rest>.{2,60}?会议)上?[\s\u{3000}，,]*[(（]?(?P<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[元一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[)）]?$",
+    )
+    .expect("valid regex")
+});
+
 /// A dateline without a date: `——在第十四届全国人民代表大会第三次会议上`.
 static MEETING_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[^—―\-－(（]{0,40}?工作报告)?[\s\u{3000}—―\-－–~～(（]*在(?P<rest>.{2,60}?会议)上?[)）]?$")
@@ -137,7 +146,24 @@ fn dateline_at(lines: &[String], i: usize) -> Option<Dateline> {
     if line.chars().count() > 120 {
         return None;
     }
-    let c = DATELINE.captures(line)?;
+    // A spaced title before the dash (政 府 工 作 报 告 ——2006年3月5日在…): read squeezed.
+    let squeezed;
+    let line =
+        if line.contains('告') && line.contains(char::is_whitespace) && !DATELINE.is_match(line) {
+            squeezed = squeeze_spaces(line);
+            &squeezed
+        } else {
+            line
+        };
+    let Some(c) = DATELINE.captures(line) else {
+        let c = MEETING_THEN_DATE.captures(line)?;
+        return Some(Dateline {
+            line: i,
+            date: date_of(&c)?,
+            meeting: MEETING.find(&c["rest"]).map(|m| squeeze_spaces(m.as_str())),
+            strict: true,
+        });
+    };
     let date = date_of(&c)?;
     let rest = c["rest"].trim();
     if rest.is_empty() {

@@ -25,8 +25,9 @@ static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that are never part of a person's name.
-const NOT_NAME: [&str; 8] = [
-    "政府", "报告", "代表", "工作", "会议", "人民", "委员", "同志",
+const NOT_NAME: [&str; 14] = [
+    "政府", "报告", "代表", "工作", "会议", "人民", "委员", "同志", "全文", "摘要", "目录", "正文",
+    "附件", "首页",
 ];
 
 fn valid_name(name: &str) -> bool {
@@ -43,6 +44,11 @@ fn valid_name(name: &str) -> bool {
 #[must_use]
 pub fn parse_line(line: &str) -> Option<Speaker> {
     let line = trim(line);
+    // A title, dateline and speaker run into one line: 政府工作报告——2016年3月5日在…会议上
+    // 国务院总理 李克强. The speaker is what follows the meeting.
+    let line = line
+        .rsplit_once("会议上")
+        .map_or(line, |(_, tail)| trim(tail));
     let line = line
         .strip_prefix("报告人")
         .map_or(line, |r| r.trim_start_matches(['：', ':', ' ', '\u{3000}']));
@@ -75,25 +81,71 @@ pub fn parse_line(line: &str) -> Option<Speaker> {
     }
 }
 
-/// A line that is only a name (2 to 4 Chinese characters).
+/// A line that is only a name (2 to 4 Chinese characters), spaced or not (`王  强`).
 fn bare_name(line: &str) -> Option<String> {
     let t = trim(line);
-    let n = t.chars().count();
+    // A spaced name has at most 4 characters with one run of spaces between each.
+    if t.chars().count() > 4 * 3 {
+        return None;
+    }
+    let name: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    let n = name.chars().count();
     ((2..=4).contains(&n)
-        && t.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        && valid_name(t))
-    .then(|| t.to_string())
+        && name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && valid_name(&name))
+    .then_some(name)
+}
+
+/// A line that is only a post (`县长`, `代市长`), waiting for its name on the next line.
+fn bare_post(line: &str) -> Option<String> {
+    let t = trim(line);
+    let c = SPEAKER.captures(t)?;
+    (c["pre"].trim().is_empty() && c.name("name").is_none()).then(|| c["title"].to_string())
 }
 
 /// The speaker in the preamble `lines`. `dateline` is the index of the dateline among
-/// them: a bare name line is accepted right after it or right before 各位代表.
+/// them: a bare name line is accepted right after it, right over it or right before
+/// 各位代表, or next to
+/// a line that gives the post without a name (`某某县人民政府县长` under or over `王  强`).
 #[must_use]
 pub fn find(lines: &[&str], dateline: Option<usize>) -> Option<Speaker> {
-    if let Some(s) = lines.iter().find_map(|l| parse_line(l)) {
-        return Some(s);
+    let beside = |i: usize| {
+        [i + 1, i.wrapping_sub(1)]
+            .into_iter()
+            .filter_map(|j| lines.get(j))
+            .find_map(|l| bare_name(l))
+    };
+    let mut nameless = None;
+    for (i, l) in lines.iter().enumerate() {
+        let post = match parse_line(l) {
+            Some(s) if s.name.is_some() => return Some(s),
+            Some(s) => s.title,
+            None => bare_post(l),
+        };
+        let Some(post) = post else { continue };
+        if let Some(name) = beside(i) {
+            return Some(Speaker {
+                name: Some(name),
+                title: Some(post),
+            });
+        }
+        // A post alone on its line with no name beside it says nothing.
+        if parse_line(l).is_some() {
+            nameless.get_or_insert(Speaker {
+                name: None,
+                title: Some(post),
+            });
+        }
+    }
+    if nameless.is_some() {
+        return nameless;
     }
     lines.iter().enumerate().find_map(|(i, l)| {
-        let after_dateline = dateline.is_some_and(|d| i == d + 1 || i == d + 2);
+        // right under the dateline, or right over it (under the title)
+        let after_dateline = dateline.is_some_and(|d| i == d + 1 || i == d + 2 || i + 1 == d);
         let before_address = lines.get(i + 1).is_some_and(|n| is_opening_address(n));
         if !(after_dateline || before_address) {
             return None;

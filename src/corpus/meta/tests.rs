@@ -166,7 +166,7 @@ fn year_without_dateline() {
     assert_eq!(m.meeting_date, None);
     assert_eq!(
         m.warnings,
-        ["year 2016 inferred from the text (no dateline)"]
+        ["year 2016 inferred from the text (no dateline): “2015年工作回顾”"]
     );
     let m = run("reports/2019.txt", &["各位代表：", "没有年份的文字。"], &[]);
     assert_eq!(m.year, Some(2019));
@@ -329,4 +329,200 @@ fn a_digest_names_date_speaker_and_abbreviated_meeting() {
     assert_eq!(m.speaker.as_deref(), Some("闫继红"));
     assert_eq!(m.speaker_title.as_deref(), Some("市长"));
     assert_eq!(m.meeting_date.as_deref(), Some("2026-02-04"));
+}
+
+#[test]
+fn a_name_alone_beside_the_post() {
+    // The name under the post, spaced as a two-character name often is.
+    let m = run(
+        "x.txt",
+        &[
+            "某某县人民政府工作报告",
+            "——2024年1月9日在某某县第十八届人民代表大会第四次会议上",
+            "某某县人民政府县长",
+            "王  强",
+            "各位代表：",
+            "现在，我代表县人民政府，向大会报告工作，请予审议。",
+        ],
+        &[],
+    );
+    assert_eq!(
+        (m.speaker.as_deref(), m.speaker_title.as_deref()),
+        (Some("王强"), Some("县长"))
+    );
+    // The name over the post.
+    let m = run(
+        "x.txt",
+        &[
+            "政府工作报告",
+            "2023年2月14日在某某市第十五届人民代表大会第二次会议上",
+            "李 明 华",
+            "某某市人民政府代市长",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(
+        (m.speaker.as_deref(), m.speaker_title.as_deref()),
+        (Some("李明华"), Some("代市长"))
+    );
+    // The post alone on its line, the name under it.
+    let m = run(
+        "x.txt",
+        &[
+            "政府工作报告",
+            "——2022年1月6日在某某区第三届人民代表大会第一次会议上",
+            "区长",
+            "欧阳晓晖",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(
+        (m.speaker.as_deref(), m.speaker_title.as_deref()),
+        (Some("欧阳晓晖"), Some("区长"))
+    );
+    // A post with no name anywhere stays nameless.
+    let m = run(
+        "x.txt",
+        &[
+            "政府工作报告",
+            "——2022年1月6日在某某区第三届人民代表大会第一次会议上",
+            "某某区人民政府区长",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(
+        (m.speaker.as_deref(), m.speaker_title.as_deref()),
+        (None, Some("区长"))
+    );
+}
+
+#[test]
+fn year_inferred_from_the_text_says_from_what() {
+    // No year in the title or the header: the review part names the year before.
+    let m = run(
+        "x.txt",
+        &[
+            "政府工作报告",
+            "各位代表：",
+            "现在，我代表县人民政府，向大会报告工作，请予审议。",
+            "一、2023年工作回顾2023年，面对复杂严峻的形势，全县上下攻坚克难。",
+            "二、今年的主要任务",
+            "今年是全面贯彻落实党的二十大精神的关键之年。",
+        ],
+        &[],
+    );
+    assert_eq!(m.year, Some(2024));
+    assert_eq!(
+        m.warnings,
+        ["year 2024 inferred from the text (no dateline): “2023年工作回顾”"]
+    );
+    // A 今年 sentence that names the year, the year written in Chinese numerals.
+    let m = run(
+        "x.txt",
+        &[
+            "政府工作报告",
+            "各位代表：",
+            "二〇一五年工作回顾",
+            "今年（2016年）是“十三五”规划的开局之年。",
+        ],
+        &[],
+    );
+    assert_eq!(m.year, Some(2016));
+    assert!(
+        m.warnings[0].contains("inferred from the text"),
+        "{:?}",
+        m.warnings
+    );
+    // The date that signs the text at its end, after the preamble.
+    let mut text = vec![
+        "政府工作报告",
+        "各位代表：",
+        "现在，我代表县人民政府，向大会报告工作，请予审议。",
+    ];
+    text.extend(["全县经济运行稳中向好，主要指标好于预期，民生福祉持续增进。"; 20]);
+    text.extend([
+        "让我们团结一心，奋力谱写新篇章！",
+        "某某县人民政府",
+        "2019年1月15日",
+    ]);
+    let m = run("x.txt", &text, &[]);
+    assert_eq!(m.year, Some(2019));
+    assert!(m.warnings[0].contains("2019年1月15日"), "{:?}", m.warnings);
+}
+
+#[test]
+fn meeting_before_the_date_and_a_name_over_the_dateline() {
+    let m = run(
+        "x.txt",
+        &[
+            "某某县政府工作报告",
+            "张  伟",
+            "——在某某县第十八届人民代表大会第四次会议上（2024年1月9日）",
+            "各位代表：",
+            "现在，我代表县人民政府，向大会报告工作，请予审议。",
+        ],
+        &[],
+    );
+    assert_eq!(m.meeting_date.as_deref(), Some("2024-01-09"));
+    assert_eq!(m.meeting.as_deref(), Some("第十八届人民代表大会第四次会议"));
+    assert_eq!(m.year, Some(2024));
+    assert_eq!(m.speaker.as_deref(), Some("张伟"));
+    assert!(m.warnings.is_empty(), "{:?}", m.warnings);
+    // A word of the page furniture over the dateline is not a name.
+    let m = run(
+        "x.txt",
+        &[
+            "某某县政府工作报告",
+            "全文",
+            "——2024年1月9日在某某县第十八届人民代表大会第四次会议上",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.speaker, None);
+}
+
+#[test]
+fn a_name_over_the_address_and_a_speaker_after_the_meeting() {
+    let m = run(
+        "x.txt",
+        &["2021年政府工作报告", "李克强", "各位代表："],
+        &[],
+    );
+    assert_eq!(m.speaker.as_deref(), Some("李克强"));
+    // Title, dateline and speaker run into one line.
+    let m = run(
+        "x.txt",
+        &[
+            "新华社北京3月17日电",
+            "政府工作报告——2016年3月5日在第十二届全国人民代表大会第四次会议上国务院总理\u{a0} 李克强",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.meeting_date.as_deref(), Some("2016-03-05"));
+    assert_eq!(
+        (m.speaker.as_deref(), m.speaker_title.as_deref()),
+        (Some("李克强"), Some("国务院总理"))
+    );
+}
+
+#[test]
+fn a_spaced_title_before_the_dateline() {
+    let m = run(
+        "x.txt",
+        &[
+            "政 府 工 作 报 告 ——2006年3月5日在第十届全国人民代表大会第四次会议上",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.meeting_date.as_deref(), Some("2006-03-05"));
+    assert_eq!(
+        m.meeting.as_deref(),
+        Some("第十届全国人民代表大会第四次会议")
+    );
 }

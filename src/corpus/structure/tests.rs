@@ -130,6 +130,8 @@ fn run_in_heading_takes_the_lead_phrase() {
     );
     assert_eq!(heading_title("2019年工作回顾："), "2019年工作回顾");
     assert_eq!(heading_title("　加强政府自身建设，"), "加强政府自身建设");
+    // a character lost in conversion
+    assert_eq!(heading_title("2014年重点工作?"), "2014年重点工作");
 }
 
 #[test]
@@ -495,4 +497,271 @@ fn year_parts_above_numbered_items_are_the_top_level() {
         .map(|s| s.title.as_str())
         .collect();
     assert_eq!(top, ["2004年某市经济社会发展主要情况", "2004年工作重点"]);
+}
+
+/// A review paragraph in the style of a county report.
+const REVIEW: &str = "全县地区生产总值完成186.4亿元，增长5.8%；一般公共预算收入完成12.3亿元，增长7.1%；城乡居民人均可支配收入分别增长5.2%和7.4%。";
+/// A plan paragraph.
+const PLAN: &str = "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%，城乡居民收入增长与经济增长基本同步。";
+
+#[test]
+fn top_level_headings_run_into_their_paragraphs() {
+    let o = build(lines(&[
+        "政府工作报告",
+        "——2024年1月18日在某某县第十八届人民代表大会第四次会议上",
+        "各位代表：",
+        "现在，我代表县人民政府，向大会报告工作，请予审议，并请县政协委员和其他列席人员提出意见。",
+        "一、2023年工作回顾2023年，面对复杂严峻的形势和艰巨繁重的任务，在县委的坚强领导下，全县上下攻坚克难，经济社会发展稳中有进。",
+        REVIEW,
+        "（一）经济运行稳中向好。坚持稳增长、调结构、促转型，主要经济指标增速好于预期。",
+        P,
+        "（二）项目建设提质增效。全年实施重点项目126个，完成投资158亿元。",
+        "（三）民生福祉持续增进。民生支出占一般公共预算支出的81%。",
+        "二、2024年目标任务和重点工作今年是全面贯彻落实党的二十大精神的关键之年，做好今年工作意义重大。",
+        PLAN,
+        "（一）聚力产业升级，加快构建现代化产业体系。坚持把发展经济的着力点放在实体经济上。",
+        "（二）聚力扩大内需，持续增强发展动力。牢牢抓住项目建设这个“牛鼻子”。",
+        "三、全面加强政府自身建设过去一年，我们自觉接受人大法律监督和政协民主监督，办理人大代表建议和政协委员提案236件。",
+        P,
+        "各位代表！让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力谱写高质量发展新篇章！",
+    ]));
+    assert_eq!(
+        top_level(&o),
+        [
+            "2023年工作回顾",
+            "2024年目标任务和重点工作",
+            "全面加强政府自身建设"
+        ]
+    );
+    assert_eq!(
+        paths_titles(&o)[2..5],
+        [
+            ("1.1", "经济运行稳中向好"),
+            ("1.2", "项目建设提质增效"),
+            ("1.3", "民生福祉持续增进")
+        ]
+    );
+    assert_eq!(
+        paths_titles(&o)[6],
+        ("2.1", "聚力产业升级，加快构建现代化产业体系")
+    );
+    assert!(o.warnings.is_empty(), "{:?}", o.warnings);
+}
+
+#[test]
+fn run_in_headings_at_the_second_level() {
+    let o = build(lines(&[
+        "各位代表：",
+        "一、2023年工作回顾",
+        REVIEW,
+        "（一）坚持创新驱动推动产业转型升级过去一年，我们深入实施创新驱动发展战略，新增高新技术企业42家，研发经费投入强度达到2.3%。",
+        "（二）坚持项目为王扩大有效投资2023年，全县实施省市重点项目38个，完成投资91亿元，新开工亿元以上项目27个，竣工投产项目19个。",
+        "（三）坚持以人民为中心增进民生福祉一年来，我们把70%以上的财力用于民生，城镇新增就业5600人，新改扩建中小学校9所。",
+        "二、2024年主要工作",
+        PLAN,
+        "（一）稳住经济基本盘。",
+    ]));
+    assert_eq!(
+        paths_titles(&o)[1..],
+        [
+            ("1", "2023年工作回顾"),
+            ("1.1", "坚持创新驱动推动产业转型升级"),
+            ("1.2", "坚持项目为王扩大有效投资"),
+            ("1.3", "坚持以人民为中心增进民生福祉"),
+            ("2", "2024年主要工作"),
+            ("2.1", "稳住经济基本盘"),
+        ]
+    );
+}
+
+#[test]
+fn a_part_heading_with_no_sign_of_its_end_is_kept_with_a_warning() {
+    // The 一、 line runs into a sentence that opens with no time phrase: the numbering
+    // sequence (一、二、三、 in order) says it is a heading, its title is a guess.
+    let o = build(lines(&[
+        "各位代表：",
+        "一、过去一年的工作面对需求收缩、供给冲击、预期转弱三重压力，全市上下坚定信心、真抓实干，经济社会发展取得新的成效，主要指标好于全省平均水平。全市地区生产总值增长5.6%。",
+        REVIEW,
+        "（一）经济运行稳中向好。",
+        "（二）改革开放纵深推进。",
+        "二、今年的主要任务",
+        PLAN,
+        "（一）扩大有效需求。",
+        "三、加强政府自身建设",
+        P,
+    ]));
+    assert_eq!(
+        top_level(&o),
+        ["过去一年的工作", "今年的主要任务", "加强政府自身建设"]
+    );
+    assert_eq!(o.sections[2].path, "1.1");
+    assert_eq!(o.warnings.len(), 1, "{:?}", o.warnings);
+    assert!(o.warnings[0].contains("paragraph 2"), "{:?}", o.warnings);
+    // Without the sequence, a long 一、 paragraph stays a paragraph.
+    let o = build(lines(&[
+        "各位代表：",
+        "（一）经济运行稳中向好。",
+        "一、过去一年的工作面对需求收缩、供给冲击、预期转弱三重压力，全市上下坚定信心、真抓实干，经济社会发展取得新的成效，主要指标好于全省平均水平。",
+        "（二）改革开放纵深推进。",
+    ]));
+    assert_eq!(top_level(&o), ["经济运行稳中向好", "改革开放纵深推进"]);
+}
+
+#[test]
+fn parts_named_with_a_slogan_and_no_number() {
+    let o = build(lines(&[
+        "政府工作报告",
+        "——2016年1月20日在某某区第六届人民代表大会第五次会议上",
+        "各位代表：",
+        "现在，我代表区人民政府向大会报告工作，请予审议，并请政协委员和其他列席人员提出意见。",
+        "承前启后：2015年工作回顾",
+        "2015年，面对错综复杂的宏观环境，我们坚持稳中求进工作总基调，全区经济社会发展保持良好态势。",
+        "一、经济发展稳中有进",
+        REVIEW,
+        "二、城乡建设成效明显",
+        P,
+        "砥砺奋进：2016年重点工作",
+        "2016年是“十三五”规划的开局之年，做好今年工作意义重大。",
+        "一、着力稳增长，推动经济平稳健康发展",
+        PLAN,
+        "二、着力惠民生，提高人民群众幸福感",
+        P,
+    ]));
+    assert_eq!(
+        top_level(&o),
+        ["承前启后：2015年工作回顾", "砥砺奋进：2016年重点工作"]
+    );
+    assert_eq!(paths_titles(&o)[3], ("1.2", "城乡建设成效明显"));
+    assert!(is_bare_heading("奋楫争先：过去五年工作回顾"));
+    assert!(!is_bare_heading("主要预期目标：地区生产总值增长"));
+    assert!(!is_bare_heading("专栏一：重点项目建设"));
+    assert!(!is_bare_heading("各位代表：今年工作"));
+}
+
+#[test]
+fn a_heading_split_over_two_lines() {
+    let o = build(lines(&[
+        "各位代表：",
+        "一、2023年工作回顾",
+        REVIEW,
+        "二、坚持稳中求进工作总基调，全面推进“",
+        "十四五”规划目标任务落地见效",
+        PLAN,
+        "（一）着力扩大有效需求，推动经济",
+        "和社会协调发展",
+        P,
+        "三、加强政府自身建设",
+        "主要经济指标",
+        P,
+    ]));
+    assert_eq!(
+        top_level(&o),
+        [
+            "2023年工作回顾",
+            "坚持稳中求进工作总基调，全面推进“十四五”规划目标任务落地见效",
+            "加强政府自身建设"
+        ]
+    );
+    assert_eq!(
+        paths_titles(&o)[3],
+        ("2.1", "着力扩大有效需求，推动经济和社会协调发展")
+    );
+    assert!(o.paragraphs[4].heading && !o.paragraphs[5].heading);
+    assert!(!o.paragraphs[10].heading);
+}
+
+#[test]
+fn numbering_that_restarts_in_an_appendix() {
+    let mut l = vec![
+        "各位代表：",
+        "一、2023年工作回顾",
+        REVIEW,
+        "（一）经济运行稳中向好。",
+        P,
+        "二、2024年主要工作",
+        PLAN,
+        "（一）扩大有效需求。",
+        P,
+        P,
+        P,
+        P,
+        "附：2024年县政府十件民生实事",
+        "一、新建改扩建中小学校3所，新增学位2400个。",
+        "二、实施老旧小区改造12个。",
+    ];
+    l.extend([P; 2]);
+    let o = build(lines(&l));
+    assert_eq!(top_level(&o), ["2023年工作回顾", "2024年主要工作"]);
+    let last = o.sections.last().unwrap();
+    assert_eq!(
+        (last.kind, last.title.as_str()),
+        (SectionKind::Appendix, "附：2024年县政府十件民生实事")
+    );
+    assert!(o.warnings.is_empty(), "{:?}", o.warnings);
+}
+
+#[test]
+fn a_restart_in_the_body_is_text_with_a_warning() {
+    let o = build(lines(&[
+        "各位代表：",
+        "一、2023年工作回顾",
+        REVIEW,
+        "二、2024年主要工作",
+        PLAN,
+        "一、扩大有效需求",
+        P,
+    ]));
+    assert_eq!(top_level(&o), ["2023年工作回顾", "2024年主要工作"]);
+    assert_eq!(o.warnings.len(), 1, "{:?}", o.warnings);
+    assert!(o.warnings[0].contains("restarts"), "{:?}", o.warnings);
+}
+
+#[test]
+fn part_numbering_run_into_the_text() {
+    let o = build(lines(&[
+        "各位代表：",
+        "第一部分 2023年工作回顾2023年，是全面贯彻党的二十大精神的开局之年。",
+        "一、经济平稳",
+        REVIEW,
+        "第二部分 2024年工作安排今年是实现“十四五”规划目标任务的关键一年。",
+        "一、稳增长",
+        PLAN,
+    ]));
+    assert_eq!(
+        paths_titles(&o)[1..],
+        [
+            ("1", "2023年工作回顾"),
+            ("1.1", "经济平稳"),
+            ("2", "2024年工作安排"),
+            ("2.1", "稳增长")
+        ]
+    );
+}
+
+#[test]
+fn a_list_before_the_first_part_does_not_take_the_top_level() {
+    // A news digest opens with a （一）（二） list before the speech's 一、二、三、.
+    let o = build(lines(&[
+        "1月12日上午，某某县第十八届人民代表大会第三次会议隆重开幕，县长王强作政府工作报告。",
+        "报告指出，过去一年全县主要做了以下工作：",
+        "（一）经济运行稳中有进。",
+        "（二）民生福祉持续增进。",
+        "一、2023年工作回顾",
+        REVIEW,
+        "（一）聚焦项目建设，经济发展动能持续增强。",
+        "（二）聚焦城乡融合，县域面貌持续改善。",
+        "二、2024年工作安排",
+        PLAN,
+        "（一）坚持项目为王。",
+        "三、加强政府自身建设",
+        P,
+    ]));
+    assert_eq!(
+        top_level(&o),
+        ["2023年工作回顾", "2024年工作安排", "加强政府自身建设"]
+    );
+    assert_eq!(
+        paths_titles(&o)[2],
+        ("1.1", "聚焦项目建设，经济发展动能持续增强")
+    );
 }
