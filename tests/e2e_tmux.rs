@@ -12,6 +12,26 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// A tmux server of its own with a 100x30 session `e2e` running a shell.
+    fn start(name: &str) -> Tmux {
+        let t = Tmux {
+            socket: format!("{name}-{}", std::process::id()),
+        };
+        let started = t.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "sh",
+        ]);
+        assert!(started.status.success(), "{started:?}");
+        t
+    }
+
     fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
             .arg("-L")
@@ -127,21 +147,7 @@ fn tui_in_tmux() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let t = Tmux {
-        socket: format!("gwr-e2e-{}", std::process::id()),
-    };
-    let started = t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-    ]);
-    assert!(started.status.success(), "{started:?}");
+    let t = Tmux::start("gwr-e2e");
     let cmd = format!(
         "GWR_DATA_DIR='{}' '{}'",
         data.path().display(),
@@ -206,4 +212,41 @@ fn tui_in_tmux() {
         data.path().join("state.json").exists(),
         "the position was saved"
     );
+}
+
+/// A corpus folder with a dangling link, a link loop and a file name that is not UTF-8
+/// opens in the TUI with its good report.
+#[cfg(unix)]
+#[test]
+fn tui_opens_a_corpus_with_bad_entries() {
+    use std::os::unix::ffi::OsStrExt as _;
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("SKIPPED: tmux is not installed (CI installs it: .ci/run)");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("sub")).unwrap();
+    let report = gwr::corpus::Corpus::Demo
+        .read("reportData_2014.txt")
+        .unwrap();
+    std::fs::write(corpus.join("a.txt"), &report).unwrap();
+    std::os::unix::fs::symlink("nothere.txt", corpus.join("dangling.txt")).unwrap();
+    std::os::unix::fs::symlink("..", corpus.join("sub/loop")).unwrap();
+    let gbk = std::ffi::OsStr::from_bytes(b"\xb1\xa8\xb8\xe6.txt");
+    std::fs::write(corpus.join(gbk), &report).unwrap();
+    let t = Tmux::start("gwr-e2e-faults");
+    let cmd = format!(
+        "GWR_DATA_DIR='{}' '{}' --corpus '{}'",
+        tmp.path().join("data").display(),
+        env!("CARGO_BIN_EXE_gwr"),
+        corpus.display()
+    );
+    t.send(&[&cmd, "Enter"]);
+    let screen = t.wait_for("the report", |s| {
+        s.contains("地区") && s.contains("海拉尔区") && s.contains("各位代表")
+    });
+    assert!(!screen.contains("cannot read"), "{screen}");
+    t.send(&["q"]);
+    t.wait_for("the shell", |s| !s.contains("? 帮助"));
 }

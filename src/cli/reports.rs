@@ -80,7 +80,18 @@ pub fn list(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     }
     let mut out = String::new();
     if json {
-        let all: Vec<_> = catalog.reports.iter().map(report_json).collect();
+        // The reports, then the files that are not, each with its reason.
+        let all: Vec<_> = catalog
+            .reports
+            .iter()
+            .map(report_json)
+            .chain(
+                catalog
+                    .rejected
+                    .iter()
+                    .map(|r| json!({"file": r.file, "rejected": r.reason})),
+            )
+            .collect();
         out = serde_json::to_string_pretty(&all)?;
         out.push('\n');
     } else {
@@ -164,7 +175,7 @@ pub fn show(
     let entry = find(engine.catalog(), args)?;
     if raw {
         let bytes = ctx.corpus.read(&entry.meta.file)?;
-        let decoded = crate::corpus::decode::decode(&bytes)
+        let decoded = crate::corpus::formats::read(&entry.meta.file, &bytes)
             .with_context(|| format!("cannot decode {}", entry.meta.file))?;
         if json {
             let v = json!({"id": entry.meta.id, "file": entry.meta.file,

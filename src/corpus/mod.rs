@@ -1,12 +1,14 @@
 //! From raw bytes to reports: decoding, cleaning, structure, metadata and region.
 //!
-//! The pipeline for one file is [`parse_report`]: [`decode`] → [`clean`] →
+//! The pipeline for one file is [`parse_report`]: [`formats::read`] (Word and PDF files,
+//! else [`decode`]) → [`clean`] →
 //! [`structure::build`] → [`meta::extract`] → [`region::infer`], then any correction from
 //! the corpus's override file. [`load`] runs it over a whole [`Corpus`] and gives every
 //! report its stable id.
 
 pub mod clean;
 pub mod decode;
+pub mod formats;
 pub mod gazetteer;
 pub mod meta;
 pub mod model;
@@ -22,7 +24,7 @@ pub use model::{
     GlossaryEntry, Level, Paragraph, Region, Report, ReportMeta, Section, SectionKind,
 };
 pub use overrides::Overrides;
-pub use source::{Corpus, SourceFile};
+pub use source::{Corpus, Listing, SourceFile};
 
 /// Files larger than this are listed as rejected rather than parsed.
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
@@ -47,6 +49,8 @@ pub struct Rejected {
 pub enum RejectReason {
     #[error(transparent)]
     Decode(#[from] decode::DecodeError),
+    #[error(transparent)]
+    Format(#[from] formats::FormatError),
     #[error("not a report: {0}")]
     NotAReport(String),
 }
@@ -67,7 +71,7 @@ pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
         }
         .into());
     }
-    let decoded = decode::decode(bytes)?;
+    let (decoded, format_warnings) = formats::read_report(file, bytes)?;
     let cleaned = clean::clean(&decoded.text);
     // Counted up to the larger threshold only: past it, the exact count does not matter.
     let han = cleaned
@@ -97,7 +101,8 @@ pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
     let meta = meta::extract(&input);
     let guess = region::infer(&input, &meta);
     let outline = structure::build(cleaned.lines);
-    let mut warnings = meta.warnings;
+    let mut warnings = format_warnings;
+    warnings.extend(meta.warnings);
     warnings.extend(guess.warnings);
     warnings.extend(outline.warnings.iter().cloned());
     if !outline.sections.iter().any(|s| s.kind == SectionKind::Body) {
@@ -214,13 +219,30 @@ pub struct Loaded {
 }
 
 /// Parses every file of a corpus (calling `progress(done, total)` as it goes) and assigns ids.
+/// Entries the walk could not take are listed among the rejected.
 ///
 /// # Errors
 /// When the corpus folder or its override file cannot be read.
-pub fn load(corpus: &Corpus, mut progress: impl FnMut(usize, usize)) -> anyhow::Result<Loaded> {
-    let files = corpus.files()?;
+pub fn load(corpus: &Corpus, progress: impl FnMut(usize, usize)) -> anyhow::Result<Loaded> {
+    load_listed(corpus, corpus.walk()?, progress)
+}
+
+/// [`load`] over a listing already made (the files may have changed since: a file gone by
+/// the time it is read is rejected with its reason).
+///
+/// # Errors
+/// When the corpus's override file cannot be read.
+pub fn load_listed(
+    corpus: &Corpus,
+    listing: Listing,
+    mut progress: impl FnMut(usize, usize),
+) -> anyhow::Result<Loaded> {
+    let files = listing.files;
     let overrides = Overrides::load(corpus)?;
-    let mut loaded = Loaded::default();
+    let mut loaded = Loaded {
+        reports: Vec::new(),
+        rejected: listing.faults,
+    };
     for (i, f) in files.iter().enumerate() {
         let size = usize::try_from(f.size).unwrap_or(usize::MAX);
         if size > MAX_FILE_BYTES {
@@ -242,6 +264,7 @@ pub fn load(corpus: &Corpus, mut progress: impl FnMut(usize, usize)) -> anyhow::
         }
         progress(i + 1, files.len());
     }
+    loaded.rejected.sort_by(|a, b| a.file.cmp(&b.file));
     assign_ids(loaded.reports.iter_mut().map(|r| &mut r.meta));
     Ok(loaded)
 }

@@ -21,7 +21,7 @@ use super::schema::Fields;
 use super::store::{self, Paths, State};
 use super::tokenizer::{self, Pairs, is_indexed_word, jieba_if_ready, jieba_words};
 use super::{Catalog, Hit, IndexStats, Limit, Progress, SearchError, SearchResults};
-use crate::corpus::{self, Corpus, Overrides, Report, SourceFile};
+use crate::corpus::{self, Corpus, Listing, Overrides, Report, SourceFile};
 
 /// How to open.
 #[derive(Debug, Clone, Copy, Default)]
@@ -250,8 +250,8 @@ impl Engine {
         let mut p = match published {
             Ok(p) => p,
             Err(reason) => {
-                let files = list(corpus, start)?;
-                return Engine::rebuild(corpus, paths, &files, reason, start, progress);
+                let listing = list(corpus, start)?;
+                return Engine::rebuild(corpus, paths, &listing, reason, start, progress);
             }
         };
         // Browsing can start now; then look for changed files.
@@ -264,8 +264,8 @@ impl Engine {
         // Queries rank with jieba's words once its dictionary is loaded (about 80 ms):
         // load it now, after the catalog, so that it does not slow the way to browsing.
         tokenizer::preload_jieba();
-        let files = list(corpus, start)?;
-        let files = &files[..];
+        let listing = list(corpus, start)?;
+        let files = &listing.files[..];
         let d = diff(corpus, &p.state, files);
         if d.added.len() > p.state.files.len() {
             // The index's character pairs were chosen from a corpus now mostly new (or
@@ -275,12 +275,21 @@ impl Engine {
                 d.added.len(),
                 p.state.files.len()
             );
-            return Engine::rebuild(corpus, paths, files, reason, start, progress);
+            return Engine::rebuild(corpus, paths, &listing, reason, start, progress);
         }
         let mut stats = IndexStats::default();
         if d.is_empty() {
-            if !d.touched.is_empty() {
-                // Same content, new mtimes: refresh the fingerprints only.
+            let mut catalog = catalog;
+            let new_faults = indexer::faults_changed(&catalog, &p.state.files, &listing.faults);
+            if new_faults {
+                // Only the walk's faults changed (a link fixed or broken): a new catalog.
+                let mut c = (*catalog).clone();
+                indexer::set_faults(&mut c, &p.state.files, &listing.faults);
+                catalog = Arc::new(c);
+                progress(Progress::Catalog(catalog.clone()));
+            }
+            if !d.touched.is_empty() || new_faults {
+                // Same content, new mtimes or faults: refresh the fingerprints and catalog.
                 let new: HashMap<&str, &SourceFile> =
                     d.touched.iter().map(|f| (f.rel.as_str(), f)).collect();
                 for e in &mut p.state.files {
@@ -314,6 +323,7 @@ impl Engine {
         p.state.catalog = (*catalog).clone();
         let (mut state, mut to_index) =
             indexer::next_state(Some(&p.state), &dropped, parsed, store::version(), ov);
+        indexer::set_faults(&mut state.catalog, &state.files, &listing.faults);
         for e in &mut state.files {
             if let Some(f) = d.touched.iter().find(|f| f.rel == e.rel) {
                 e.size = f.size;
@@ -345,7 +355,7 @@ impl Engine {
     fn rebuild(
         corpus: &Corpus,
         paths: &Paths,
-        files: &[SourceFile],
+        listing: &Listing,
         reason: String,
         start: Instant,
         progress: &mut dyn FnMut(Progress),
@@ -368,12 +378,13 @@ impl Engine {
         let (builder, fields) = Fields::index_builder();
         let directory = NoSyncDirectory::open(&dir).map_err(|e| cannot(&e))?;
         let index = builder.open_or_create(directory).map_err(|e| cannot(&e))?;
-        let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
+        let (state, mut to_index) = Engine::parse_all(corpus, listing, progress)?;
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
         let catalog = Arc::new(state.catalog.clone());
         progress(Progress::Catalog(catalog.clone()));
         let stamp = 1;
+        let files = &listing.files;
         let bytes = state.to_bytes().map_err(other)?;
         store::write_atomic(&store::state_path(&dir, stamp), &bytes).map_err(|e| cannot(&e))?;
         tracing::debug!(elapsed = ?start.elapsed(), bytes = bytes.len(), "catalog cache written");
@@ -396,20 +407,23 @@ impl Engine {
 
     fn parse_all(
         corpus: &Corpus,
-        files: &[SourceFile],
+        listing: &Listing,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(State, Vec<ToIndex>), SearchError> {
+        let files = &listing.files;
         let overrides = Overrides::load(corpus).map_err(other)?;
         let t = Instant::now();
         let parsed = indexer::parse_files(corpus, files, &overrides, progress);
         tracing::debug!(elapsed = ?t.elapsed(), files = files.len(), "files parsed");
-        Ok(indexer::next_state(
+        let (mut state, to_index) = indexer::next_state(
             None,
             &HashSet::new(),
             parsed,
             store::version(),
             overrides_hash(corpus),
-        ))
+        );
+        indexer::set_faults(&mut state.catalog, &state.files, &listing.faults);
+        Ok((state, to_index))
     }
 
     /// The data dir cannot be written: use the published index if it is up to date,
@@ -421,13 +435,15 @@ impl Engine {
         start: Instant,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Engine, SearchError> {
-        let files = list(corpus, start)?;
-        let files = &files[..];
+        let listing = list(corpus, start)?;
+        let files = &listing.files[..];
         if let Ok(mut p) = load_published(paths) {
             if p.state.overrides == overrides_hash(corpus)
                 && diff(corpus, &p.state, files).is_empty()
             {
-                let catalog = Arc::new(std::mem::take(&mut p.state.catalog));
+                let mut catalog = std::mem::take(&mut p.state.catalog);
+                indexer::set_faults(&mut catalog, &p.state.files, &listing.faults);
+                let catalog = Arc::new(catalog);
                 progress(Progress::Catalog(catalog.clone()));
                 tokenizer::preload_jieba();
                 let stats = IndexStats {
@@ -445,7 +461,7 @@ impl Engine {
         tokenizer::preload_jieba();
         let (builder, fields) = Fields::index_builder();
         let index = builder.create_in_ram().map_err(SearchError::index)?;
-        let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
+        let (state, mut to_index) = Engine::parse_all(corpus, &listing, progress)?;
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
         let catalog = Arc::new(state.catalog.clone());
@@ -767,10 +783,15 @@ fn rank_words(q: &Query) -> Vec<String> {
     out
 }
 
-fn list(corpus: &Corpus, start: Instant) -> Result<Vec<SourceFile>, SearchError> {
-    let files = corpus.files().map_err(other)?;
-    tracing::debug!(elapsed = ?start.elapsed(), files = files.len(), "corpus listed");
-    Ok(files)
+fn list(corpus: &Corpus, start: Instant) -> Result<Listing, SearchError> {
+    let listing = corpus.walk().map_err(other)?;
+    tracing::debug!(
+        elapsed = ?start.elapsed(),
+        files = listing.files.len(),
+        faults = listing.faults.len(),
+        "corpus listed"
+    );
+    Ok(listing)
 }
 
 fn prepare_dir(paths: &Paths) -> std::io::Result<File> {

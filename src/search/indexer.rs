@@ -185,6 +185,33 @@ pub fn next_state(
     (state, to_index)
 }
 
+/// The catalog's rejected entries that name no file of `files`: the faults of the walk
+/// that listed them (a dangling link, an unreadable folder…).
+fn old_faults<'a>(catalog: &'a Catalog, files: &[FileEntry]) -> Vec<&'a Rejected> {
+    let listed: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+    catalog
+        .rejected
+        .iter()
+        .filter(|r| !listed.contains(r.file.as_str()))
+        .collect()
+}
+
+/// Whether the walk's `faults` differ from those the catalog holds.
+pub fn faults_changed(catalog: &Catalog, files: &[FileEntry], faults: &[Rejected]) -> bool {
+    let old = old_faults(catalog, files);
+    old.len() != faults.len() || old.iter().zip(faults).any(|(a, b)| **a != *b)
+}
+
+/// Puts the walk's `faults` (sorted by file) in the catalog in place of the old ones.
+pub fn set_faults(catalog: &mut Catalog, files: &[FileEntry], faults: &[Rejected]) {
+    let listed: HashSet<&str> = files.iter().map(|f| f.rel.as_str()).collect();
+    catalog
+        .rejected
+        .retain(|r| listed.contains(r.file.as_str()));
+    catalog.rejected.extend_from_slice(faults);
+    catalog.rejected.sort_by(|a, b| a.file.cmp(&b.file));
+}
+
 /// Assigns ids over the whole catalog and sorts it (region code, year, file).
 pub fn finish_catalog(c: &mut Catalog) {
     let mut metas: Vec<_> = c.reports.iter().map(|r| r.meta.clone()).collect();
