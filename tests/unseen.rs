@@ -175,7 +175,14 @@ fn score() -> Scores {
         match parse_report(&label.file, &bytes) {
             Ok(report) => score_one(&mut scores, &label, &report),
             Err(e) => {
-                for k in FIELDS {
+                // A rejected file fails every field its label scores: a date or speaker
+                // the report does not state is not scored, read or not.
+                let stated = |k: &str| match k {
+                    "meeting_date" => label.meeting_date.is_some(),
+                    "speaker" => label.speaker.is_some(),
+                    _ => true,
+                };
+                for k in FIELDS.into_iter().filter(|k| stated(k)) {
                     scores
                         .fields
                         .get_mut(k)
