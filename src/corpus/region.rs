@@ -225,6 +225,8 @@ struct Cand {
     strong: f32,
     /// Mentions in the body.
     mentions: f32,
+    /// Mentions of its names before they are shared out among same-named places.
+    named: f32,
     /// Full or former names found in the text, with counts.
     surfaces: HashMap<&'static str, f32>,
 }
@@ -428,6 +430,7 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
         for ((d, k), share) in c.iter().zip(shares.iter()) {
             let e = cands.entry(d.code).or_default();
             e.mentions += w * share;
+            e.named += w;
             if *in_body && *k != NameKind::Short {
                 *e.surfaces.entry(h.text).or_default() += 1.0;
             }
@@ -538,10 +541,16 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.code.cmp(b.1.code)));
     // A county-level city and its prefecture both fit 市 (and a county report names its
     // prefecture often): a place inside the best one, named at least half as much, is the
-    // report's. A prefecture's own report names itself far more than any of its parts.
+    // report's. A prefecture's own report names itself far more than any of its parts: its
+    // mentions are counted whole here, before a short name shared with one of its own
+    // counties (承德市, 承德县) is split between them, and without the parent's mentions
+    // that the scores add to every place inside it.
+    let named = |code: &str| cands.get(code).map_or(0.0, |c| c.named);
+    let own = |code: &str| cands.get(code).map_or(0.0, |c| c.strong * 3.0 + c.mentions);
     if let Some(&(top, td, _)) = scored.first() {
         if let Some(pos) = scored.iter().position(|(sc, d, _)| {
             *sc >= 0.5 * top
+                && own(d.code) > 0.5 * (cands[td.code].strong * 3.0 + named(td.code))
                 && gazetteer::ancestors(d.code)
                     .iter()
                     .any(|a| a.code == td.code)
@@ -684,6 +693,21 @@ mod tests {
         assert_eq!(r.code, "152921");
         assert_eq!(r.name, "阿拉善左旗");
         assert!(r.confidence >= 0.8, "{g:?}");
+    }
+
+    #[test]
+    fn a_prefecture_that_names_a_county_level_city_inside_it_is_still_the_prefecture() {
+        // 十堰市's own report: 市人民政府, 十堰 named throughout, 丹江口 (a county-level
+        // city inside it) named half as often.
+        let mut text = String::from("各位代表：\n现在，我代表市人民政府向大会报告工作。\n");
+        for _ in 0..14 {
+            text.push_str("十堰加快建设，丹江口库区生态保护持续加强。\n");
+        }
+        for _ in 0..16 {
+            text.push_str("十堰经济运行稳中向好，全市上下团结奋斗。\n");
+        }
+        let g = guess("报告.txt", &text);
+        assert_eq!(g.region.map(|r| r.code), Some("420300".to_string()));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! The report is found by its structure rather than by long keyword lists:
 //!
-//! 1. HTML is turned into lines ([`html`]); each line is trimmed and classified ([`lines`]):
+//! 1. HTML is turned into lines ([`html`]), a report stored as one line is cut into its
+//!    paragraphs ([`walls`]); each line is trimmed and classified ([`lines`]):
 //!    blank, furniture (soft: headers, index blocks, widgets, captions; hard: footers and
 //!    sidebars that only follow a report), or text.
 //! 2. **Start**: the opening 各位代表 (else the first dateline, else the first sentence), then
@@ -23,6 +24,7 @@
 pub mod html;
 pub mod join;
 pub mod lines;
+pub mod walls;
 
 use lines::{Furniture, Preamble};
 use rustc_hash::FxHashSet;
@@ -56,6 +58,7 @@ pub fn clean(text: &str) -> Cleaned {
     let text = html::to_text(text);
     let raw: Vec<String> = text
         .split('\n')
+        .flat_map(walls::split)
         .flat_map(lines::split_trailer)
         .map(lines::normalise)
         .collect();
