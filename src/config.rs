@@ -15,6 +15,9 @@ pub struct Config {
     pub corpus: Option<PathBuf>,
     /// Scroll with the mouse wheel in the TUI (off by default, so terminal selection works).
     pub mouse: bool,
+    /// A user dictionary for jieba (its format: `word [frequency] [tag]` a line), adding
+    /// policy terms to the segmentation of keywords, new words and diffs.
+    pub dictionary: Option<PathBuf>,
 }
 
 /// The example configuration shipped with gwr (and tested to parse).
@@ -57,8 +60,18 @@ pub fn load(path: Option<&Path>) -> anyhow::Result<Config> {
         return Ok(Config::default());
     };
     match std::fs::read_to_string(path) {
-        Ok(text) => toml::from_str(&text)
-            .map_err(|e| anyhow::anyhow!("{} is not a valid config file: {e}", path.display())),
+        Ok(text) => {
+            let mut c: Config = toml::from_str(&text).map_err(|e| {
+                anyhow::anyhow!("{} is not a valid config file: {e}", path.display())
+            })?;
+            // A relative dictionary path is relative to the config file.
+            if let (Some(d), Some(dir)) = (c.dictionary.as_mut(), path.parent()) {
+                if d.is_relative() {
+                    *d = dir.join(&*d);
+                }
+            }
+            Ok(c)
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
         Err(e) => Err(anyhow::anyhow!("cannot read {}: {e}", path.display())),
     }
@@ -73,5 +86,9 @@ mod tests {
         let c: Config = toml::from_str(EXAMPLE).unwrap();
         assert_eq!(c.corpus.as_deref(), Some(Path::new("/srv/reports")));
         assert!(!c.mouse);
+        assert_eq!(
+            c.dictionary.as_deref(),
+            Some(Path::new("/srv/policy-terms.txt"))
+        );
     }
 }

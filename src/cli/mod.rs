@@ -1,5 +1,6 @@
-//! The command line: `gwr [list|show|outline|search|index|bench]`; no subcommand opens the TUI.
+//! The command line: `gwr [list|show|outline|search|index|bench|trend|keywords|diff|glossary]`; no subcommand opens the TUI.
 
+mod analysis;
 mod reports;
 mod search;
 
@@ -70,6 +71,14 @@ pub enum Command {
     Index(search::IndexArgs),
     /// Benchmark parsing, indexing and search on a synthetic corpus.
     Bench(search::BenchArgs),
+    /// Count queries by year, region, level or report, per 10,000 characters.
+    Trend(analysis::TrendArgs),
+    /// The words that set a report apart, and the words new in it.
+    Keywords(analysis::KeywordsArgs),
+    /// Compare two reports: sections aligned, terms new and dropped.
+    Diff(analysis::DiffArgs),
+    /// The 名词解释 entries of the corpus.
+    Glossary(analysis::GlossaryArgs),
 }
 
 /// What every command needs: the corpus, the data dir and the config.
@@ -139,5 +148,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Search(args)) => search::search(&ctx, args),
         Some(Command::Index(args)) => search::index(&ctx, args),
         Some(Command::Bench(args)) => search::bench(&ctx, args),
+        Some(Command::Trend(args)) => analysis::trend_cmd(&ctx, args),
+        Some(Command::Keywords(args)) => analysis::keywords_cmd(&ctx, args),
+        Some(Command::Diff(args)) => analysis::diff_cmd(&ctx, args),
+        Some(Command::Glossary(args)) => analysis::glossary_cmd(&ctx, args),
     }
 }

@@ -59,7 +59,7 @@ pub struct BenchArgs {
     pub search_phase: Option<std::path::PathBuf>,
 }
 
-fn write_out(s: &str) -> anyhow::Result<()> {
+pub(super) fn write_out(s: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -67,7 +67,7 @@ fn write_out(s: &str) -> anyhow::Result<()> {
     }
 }
 
-fn open(ctx: &Context, opts: OpenOptions) -> anyhow::Result<Engine> {
+pub(super) fn open(ctx: &Context, opts: OpenOptions) -> anyhow::Result<Engine> {
     let mut progress = progress_printer();
     let engine = Engine::open_with(&ctx.corpus, &ctx.data_dir, opts, &mut progress)
         .with_context(|| format!("cannot open the corpus {}", ctx.corpus.label()))?;

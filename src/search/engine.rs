@@ -16,6 +16,7 @@ use super::indexer::region_selected;
 use super::indexer::{self, ToIndex};
 use super::normalize::normalize;
 use super::nosync::NoSyncDirectory;
+use super::occurrences::{FileCount, Occurrences};
 use super::query::{Query, Scope, section_key};
 use super::schema::Fields;
 use super::store::{self, Paths, State};
@@ -43,6 +44,8 @@ pub struct Engine {
     /// Per catalog position, the report's section titles, normalised (made on the first
     /// section filter).
     section_titles: OnceLock<Vec<Vec<String>>>,
+    /// Per catalog position, the content fingerprint ([`Engine::content_keys`]).
+    content_keys: Vec<u64>,
     stats: IndexStats,
     warnings: Vec<String>,
 }
@@ -486,9 +489,12 @@ impl Engine {
             .map(|(i, r)| (r.meta.file.as_str(), i as u32))
             .collect();
         let mut by_fnum = vec![u32::MAX; state.next_fnum as usize];
+        let mut content_keys = vec![0; catalog.reports.len()];
+        let parser = store::content_hash(state.version.as_bytes());
         for f in &state.files {
             if let Some(i) = pos.get(f.rel.as_str()) {
                 by_fnum[f.fnum as usize] = *i;
+                content_keys[*i as usize] = f.hash ^ parser.rotate_left(17);
             }
         }
         stats.reports = catalog.reports.len();
@@ -505,6 +511,7 @@ impl Engine {
             fields,
             by_fnum,
             section_titles: OnceLock::new(),
+            content_keys,
             stats,
             warnings: Vec::new(),
         }
@@ -731,6 +738,50 @@ impl Engine {
             score,
             paragraph_highlights,
         })
+    }
+
+    /// Per report (by catalog position): the paragraphs a query matches, and every
+    /// occurrence of its positive strings in them (overlapping matches each count; see
+    /// [`super::occurrences`]). Exact like [`Engine::search`]'s totals.
+    ///
+    /// # Errors
+    /// A [`SearchError::Query`] for a malformed query.
+    pub fn occurrences(&self, query: &str) -> Result<Vec<FileCount>, SearchError> {
+        let q = Query::parse(query)?;
+        let searcher = self.reader.searcher();
+        let tq = q.to_tantivy(&self.fields, &self.pairs, &[], &self.scope(&q));
+        let mut strings: Vec<&String> = q.must.iter().flatten().collect();
+        strings.sort();
+        strings.dedup();
+        let collector = Occurrences {
+            files: self.by_fnum.len(),
+            field: self.fields.exact,
+            strings: strings
+                .into_iter()
+                .map(|s| tokenizer::exact_terms(s, &self.pairs))
+                .collect(),
+        };
+        let per_file = searcher
+            .search(&*tq, &collector)
+            .map_err(SearchError::index)?;
+        let mut out = vec![FileCount::default(); self.catalog.reports.len()];
+        for (fnum, c) in per_file.into_iter().enumerate() {
+            if let Some(o) = self
+                .by_fnum
+                .get(fnum)
+                .and_then(|&i| out.get_mut(i as usize))
+            {
+                *o = c;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Per report (by catalog position), a fingerprint of its file's content and of the
+    /// parser: what a cache of values computed from its text is keyed on.
+    #[must_use]
+    pub fn content_keys(&self) -> &[u64] {
+        &self.content_keys
     }
 
     /// Loads the full text of a report (parsing its file again).
