@@ -96,13 +96,18 @@ impl Segmenter {
     }
 }
 
+/// Chinese numerals: a word of these only is a number (十三, 一百).
+const NUMERALS: &str = "〇零一二两三四五六七八九十百千万亿";
+
 /// Two characters or more, all letters or digits, at least one letter (CJK counts as a
-/// letter).
+/// letter) that is not a Chinese numeral.
 #[must_use]
 pub fn is_countable(word: &str) -> bool {
     word.chars().nth(1).is_some()
         && word.chars().all(char::is_alphanumeric)
-        && word.chars().any(char::is_alphabetic)
+        && word
+            .chars()
+            .any(|c| c.is_alphabetic() && !NUMERALS.contains(c))
 }
 
 #[cfg(test)]
@@ -116,6 +121,8 @@ mod tests {
         assert!(!is_countable("煤"));
         assert!(!is_countable("2024"));
         assert!(!is_countable("3.5"));
+        assert!(!is_countable("十三"));
+        assert!(is_countable("三农"));
         assert!(!is_countable("，。"));
     }
 
