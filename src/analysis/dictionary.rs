@@ -96,8 +96,9 @@ impl Segmenter {
     }
 }
 
-/// Chinese numerals: a word of these only is a number (十三, 一百).
-const NUMERALS: &str = "〇零一二两三四五六七八九十百千万亿";
+/// Chinese numerals, with the ordinal prefix and the counters that make numbers of them:
+/// a word of these only is a number (十三, 一百, 第二次, 三届).
+const NUMERALS: &str = "〇零一二两三四五六七八九十百千万亿第次届个";
 
 /// Two characters or more, all letters or digits, at least one letter (CJK counts as a
 /// letter) that is not a Chinese numeral.
@@ -123,6 +124,7 @@ mod tests {
         assert!(!is_countable("3.5"));
         assert!(!is_countable("十三"));
         assert!(is_countable("三农"));
+        assert!(!is_countable("第二次"));
         assert!(!is_countable("，。"));
     }
 

@@ -105,6 +105,16 @@ struct Prepared {
     raw: String,
 }
 
+/// A heading paragraph without its section's number (`二、农业农村` → `农业农村`), so a
+/// section renumbered by a move still reads the same.
+fn without_number<'a>(text: &'a str, number: Option<&str>) -> &'a str {
+    let Some(rest) = number.and_then(|n| text.strip_prefix(n)) else {
+        return text;
+    };
+    rest.strip_prefix(['、', '.', '．', '，', ',', ' ', '　'])
+        .unwrap_or(rest)
+}
+
 fn prepare(r: &Report) -> Vec<Prepared> {
     r.sections
         .iter()
@@ -113,7 +123,14 @@ fn prepare(r: &Report) -> Vec<Prepared> {
             let start = s.first_paragraph.min(end);
             let raw: String = r.paragraphs[start..end]
                 .iter()
-                .map(|p| p.text.as_str())
+                .enumerate()
+                .map(|(k, p)| {
+                    if k == 0 && p.heading {
+                        without_number(&p.text, s.number.as_deref())
+                    } else {
+                        p.text.as_str()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("\n");
             Prepared {
@@ -204,25 +221,30 @@ pub fn diff(
             moved.insert(p.1);
         }
     }
-    let mut sections = Vec::new();
-    let mut emitted_old = vec![false; old.sections.len()];
-    let removed = |upto: usize, emitted: &mut Vec<bool>, out: &mut Vec<Aligned>| {
-        for i in 0..upto {
-            if !taken_old[i] && !emitted[i] {
-                emitted[i] = true;
-                out.push(Aligned {
-                    change: Change::Removed,
-                    old: Some(side(old, i)),
-                    new: None,
-                    similarity: 0.0,
-                });
-            }
+    // A removed section comes right after the pair of the nearest paired section before
+    // it in the old report (or first, when there is none).
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); old.sections.len() + 1];
+    let mut anchor = old.sections.len();
+    for (i, &taken) in taken_old.iter().enumerate() {
+        if taken {
+            anchor = i;
+        } else {
+            after[anchor].push(i);
         }
+    }
+    let removed = |i: usize| Aligned {
+        change: Change::Removed,
+        old: Some(side(old, i)),
+        new: None,
+        similarity: 0.0,
     };
+    let mut sections: Vec<Aligned> = after[old.sections.len()]
+        .iter()
+        .map(|&i| removed(i))
+        .collect();
     for (j, p) in partner_of_new.iter().enumerate() {
         match *p {
             Some((i, score)) => {
-                removed(i, &mut emitted_old, &mut sections);
                 let change = if moved.contains(&j) {
                     Change::Moved
                 } else if old.sections[i].title == new.sections[j].title && a[i].raw == b[j].raw {
@@ -236,6 +258,7 @@ pub fn diff(
                     new: Some(side(new, j)),
                     similarity: score,
                 });
+                sections.extend(after[i].iter().map(|&k| removed(k)));
             }
             None => sections.push(Aligned {
                 change: Change::Added,
@@ -245,7 +268,6 @@ pub fn diff(
             }),
         }
     }
-    removed(old.sections.len(), &mut emitted_old, &mut sections);
     ReportDiff {
         old: old.meta.id.clone(),
         new: new.meta.id.clone(),

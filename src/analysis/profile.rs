@@ -37,8 +37,15 @@ pub struct VocabEntry {
     pub reports: u32,
 }
 
+/// A hash of how words are counted (the segmenter's source): a change recomputes them.
+fn counting_version() -> u64 {
+    twox_hash::XxHash64::oneshot(1, include_str!("dictionary.rs").as_bytes())
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Summary {
+    /// [`counting_version`] when written.
+    counting: u64,
     dictionary: u64,
     keys: Vec<u64>,
     chars: Vec<u64>,
@@ -166,6 +173,7 @@ impl Profiles {
         let reason = match &old {
             None => "no analysis cache yet".to_string(),
             Some(s) if s.words_len != words_len => "the analysis cache is incomplete".into(),
+            Some(s) if s.counting != counting_version() => "gwr counts words differently".into(),
             Some(s) if s.dictionary != seg.hash => "the user dictionary changed".into(),
             Some(s) if s.keys != keys => "reports changed".into(),
             Some(_) => String::new(),
@@ -179,7 +187,9 @@ impl Profiles {
         }
         // Keep what is still valid: the same content, segmented with the same dictionary.
         let mut kept: FxHashMap<u64, Computed> = FxHashMap::default();
-        if let Some(s) = old.filter(|s| s.dictionary == seg.hash && s.words_len == words_len) {
+        if let Some(s) = old.filter(|s| {
+            s.dictionary == seg.hash && s.words_len == words_len && s.counting == counting_version()
+        }) {
             let lists = read_all_words(&words_path, s.keys.len()).unwrap_or_default();
             if lists.len() == s.keys.len() {
                 for (i, words) in lists.into_iter().enumerate() {
@@ -230,6 +240,7 @@ impl Profiles {
         let words_bytes = encode_words(&values)?;
         write_atomic(&words_path, &words_bytes)?;
         let summary = Summary {
+            counting: counting_version(),
             dictionary: seg.hash,
             keys: keys.to_vec(),
             chars: values.iter().map(|v| v.chars).collect(),
