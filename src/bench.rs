@@ -143,6 +143,9 @@ pub struct BenchReport {
     pub slowest: Vec<String>,
     /// The load average when the run ended (the machine may be shared).
     pub load_average: String,
+    /// Trends, keywords and diffs ([`crate::bench_analysis`]).
+    #[serde(flatten)]
+    pub analysis: crate::bench_analysis::AnalysisFigures,
 }
 
 /// The machine's CPU time so far, in clock ticks: (all, stolen by the hypervisor), from the
@@ -405,6 +408,7 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         .get("slowest")
         .and_then(|s| serde_json::from_value(s.clone()).ok())
         .unwrap_or_default();
+    report.analysis = crate::bench_analysis::measure(root, verbose)?;
     report.load_average = std::fs::read_to_string("/proc/loadavg")
         .unwrap_or_default()
         .split_whitespace()
@@ -533,6 +537,7 @@ pub fn human(r: &BenchReport) -> String {
         "key to screen      p50 {:.2} ms, p99 {:.2} ms (TUI headless 120x40; frame alone p99 {:.2} ms)",
         r.tui_p50_ms, r.tui_p99_ms, r.tui_frame_p99_ms
     );
+    s.push_str(&crate::bench_analysis::human(&r.analysis));
     let _ = writeln!(s, "load average       {}", r.load_average);
     let _ = writeln!(
         s,

@@ -10,6 +10,8 @@
 pub mod analysis;
 #[doc(hidden)]
 pub mod bench;
+#[doc(hidden)]
+pub mod bench_analysis;
 pub mod cli;
 pub mod config;
 pub mod corpus;

@@ -57,6 +57,9 @@ pub struct BenchArgs {
     /// Internal: run only the search phase on an existing bench folder and print JSON.
     #[arg(long, hide = true, value_name = "DIR")]
     pub search_phase: Option<std::path::PathBuf>,
+    /// Internal: measure only the analyses on an existing bench folder (`--keep DIR`).
+    #[arg(long, hide = true, value_name = "DIR")]
+    pub analysis_phase: Option<std::path::PathBuf>,
 }
 
 pub(super) fn write_out(s: &str) -> anyhow::Result<()> {
@@ -252,6 +255,11 @@ pub fn bench(ctx: &Context, args: &BenchArgs) -> anyhow::Result<ExitCode> {
     if let Some(dir) = &args.search_phase {
         let v = crate::bench::search_phase(dir)?;
         write_out(&format!("{}\n", serde_json::to_string(&v)?))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(dir) = &args.analysis_phase {
+        let f = crate::bench_analysis::measure(dir, !args.json)?;
+        write_out(&crate::bench_analysis::human(&f))?;
         return Ok(ExitCode::SUCCESS);
     }
     let report = crate::bench::run(args.reports, args.keep.as_deref(), !args.json)?;
