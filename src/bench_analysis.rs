@@ -60,10 +60,10 @@ pub fn measure(root: &Path, verbose: bool) -> anyhow::Result<AnalysisFigures> {
     if verbose {
         eprintln!("bench: computing word counts");
     }
-    let t = Instant::now();
+    let start = Instant::now();
     let profiles = Profiles::open(&engine, &data, &seg, &mut |_, _| {})?;
-    let mut f = AnalysisFigures {
-        profile_build_s: t.elapsed().as_secs_f64(),
+    let mut figures = AnalysisFigures {
+        profile_build_s: start.elapsed().as_secs_f64(),
         runs: RUNS,
         ..AnalysisFigures::default()
     };
@@ -73,7 +73,7 @@ pub fn measure(root: &Path, verbose: bool) -> anyhow::Result<AnalysisFigures> {
     let trend_of = |term: &str| -> anyhow::Result<Vec<f64>> {
         (0..RUNS)
             .map(|_| {
-                let t = Instant::now();
+                let start = Instant::now();
                 let rows = trend::trend(
                     &engine,
                     profiles.chars(),
@@ -81,32 +81,34 @@ pub fn measure(root: &Path, verbose: bool) -> anyhow::Result<AnalysisFigures> {
                     trend::By::Year,
                 )?;
                 std::hint::black_box(rows);
-                Ok(ms(t))
+                Ok(ms(start))
             })
             .collect()
     };
-    (f.trend_ms, f.trend_max_ms) = median_max(trend_of("发展")?);
-    f.trend_rare_ms = median_max(trend_of("数字经济")?).0;
+    (figures.trend_ms, figures.trend_max_ms) = median_max(trend_of("发展")?);
+    figures.trend_rare_ms = median_max(trend_of("数字经济")?).0;
     let reports = &engine.catalog().reports;
-    let n = reports.len().max(1);
-    let picks: Vec<usize> = (0..RUNS).map(|k| k * (n - 1) / (RUNS - 1).max(1)).collect();
+    let count = reports.len().max(1);
+    let picks: Vec<usize> = (0..RUNS)
+        .map(|k| k * (count - 1) / (RUNS - 1).max(1))
+        .collect();
     let mut times = Vec::new();
     for &i in &picks {
-        let t = Instant::now();
+        let start = Instant::now();
         std::hint::black_box(keywords::keywords(&profiles, i, 20)?);
-        times.push(ms(t));
+        times.push(ms(start));
     }
-    (f.keywords_ms, f.keywords_max_ms) = median_max(times);
+    (figures.keywords_ms, figures.keywords_max_ms) = median_max(times);
     let mut times = Vec::new();
     for &i in &picks {
         let code = |k: usize| reports[k].meta.region.as_ref().map(|r| r.code.clone());
         // The next report of the same region (the catalog is sorted by region, then year).
-        let j = if i + 1 < n && code(i + 1) == code(i) {
+        let j = if i + 1 < count && code(i + 1) == code(i) {
             i + 1
         } else {
             i.saturating_sub(1)
         };
-        let t = Instant::now();
+        let start = Instant::now();
         let a = engine.load_report(&reports[j.min(i)].meta.id)?;
         let b = engine.load_report(&reports[j.max(i)].meta.id)?;
         let vocab = profiles.vocab()?;
@@ -120,10 +122,10 @@ pub fn measure(root: &Path, verbose: bool) -> anyhow::Result<AnalysisFigures> {
             })
             .collect();
         std::hint::black_box(diff::diff(&a, &b, &lists[0], &lists[1]));
-        times.push(ms(t));
+        times.push(ms(start));
     }
-    (f.diff_ms, f.diff_max_ms) = median_max(times);
-    Ok(f)
+    (figures.diff_ms, figures.diff_max_ms) = median_max(times);
+    Ok(figures)
 }
 
 /// The figures as text, in `gwr bench`'s layout.
