@@ -4,6 +4,7 @@
 //! so that the brute force does not use gwr's own query parser.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::process::Command;
 
 use gwr::search::normalize;
@@ -241,4 +242,42 @@ fn trend_counts_equal_brute_force_over_the_shown_text() {
         }
     }
     assert_eq!(checked, 2 * meanings.len());
+}
+
+/// Overlapping matches each count, and a string split across bigrams still counts: on a
+/// report written here (`哈哈哈` holds `哈哈` twice; `煤炭煤` holds `煤` twice).
+#[test]
+fn overlapping_matches_each_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let mut text = String::from(
+        "易县2023年政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议。\n一、工作回顾\n",
+    );
+    for k in 1..=20 {
+        let _ = writeln!(
+            text,
+            "第{k}项：煤炭产业稳定发展，群众笑声哈哈哈，煤炭煤矿安全生产，全年检查{k}次。"
+        );
+    }
+    std::fs::write(corpus.join("易县2023年政府工作报告.txt"), &text).unwrap();
+    let corpus = gwr::corpus::Corpus::dir(&corpus).unwrap();
+    let engine = gwr::search::Engine::open(&corpus, &dir.path().join("data"), &mut |_| {}).unwrap();
+    assert_eq!(
+        engine.catalog().reports.len(),
+        1,
+        "{:?}",
+        engine.catalog().rejected
+    );
+    let count = |q: &str| {
+        let c = engine.occurrences(q).unwrap();
+        (c[0].paragraphs, c[0].occurrences)
+    };
+    assert_eq!(count("哈哈"), (20, 40));
+    assert_eq!(count("哈哈哈"), (20, 20));
+    assert_eq!(count("煤"), (20, 60));
+    assert_eq!(count("煤炭"), (20, 40));
+    assert_eq!(count("炭煤"), (20, 20));
+    assert_eq!(count("煤炭 OR 哈哈"), (20, 80));
+    assert_eq!(count("煤炭 -哈哈"), (0, 0));
 }
