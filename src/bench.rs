@@ -3,6 +3,8 @@
 //! opening and keystroke query latency. The search phase runs in a child process (the same
 //! binary, `gwr bench --search-phase DIR`) so its peak memory is measured on its own.
 
+pub mod keystrokes;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -475,7 +477,7 @@ pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
     // real search worker: key → update → search → result message → frame with the results.
     let search_peak = peak_rss_mb();
     let engine = std::sync::Arc::new(engine);
-    let tui = crate::tui::keystroke_latency(&engine, QUERIES)?;
+    let tui = keystrokes::keystroke_latency(&engine, QUERIES)?;
     Ok(serde_json::json!({
         "tui_p50_ms": tui.p50_ms,
         "tui_p99_ms": tui.p99_ms,

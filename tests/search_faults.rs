@@ -8,7 +8,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use gwr::corpus::Corpus;
-use gwr::search::{Engine, Limit, corpus_dir};
+use gwr::search::{Engine, Limit, SearchError, corpus_dir};
 
 const QUERIES: &[&str] = &[
     "煤炭",
@@ -207,6 +207,40 @@ fn two_processes_at_once() {
     assert_eq!(reports.len(), 2);
     assert_eq!(reports[0], reports[1]);
     assert_eq!(answers(&open(&corpus, &data)), clean(&corpus));
+}
+
+/// Errors keep their cause as a variant that callers match on, naming what failed.
+#[test]
+fn errors_are_variants_to_match() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    demo_corpus(&corpus, 3);
+    let engine = open(&corpus, &tmp.path().join("data"));
+    match engine.load_report("000000-1900") {
+        Err(SearchError::NoReport(id)) => assert_eq!(id, "000000-1900"),
+        other => panic!("{:?}", other.map(|r| r.meta.id)),
+    }
+    let entry = engine.catalog().reports[0].meta.clone();
+    // A malformed gwr-overrides.toml.
+    let overrides = corpus.join("gwr-overrides.toml");
+    std::fs::write(&overrides, "[[report]\nfile = ").unwrap();
+    match engine.load_report(&entry.id) {
+        Err(e @ SearchError::Overrides(_)) => {
+            assert!(e.to_string().contains("gwr-overrides.toml"), "{e}");
+        }
+        other => panic!("{:?}", other.map(|r| r.meta.id)),
+    }
+    std::fs::remove_file(&overrides).unwrap();
+    // A report's file removed since it was indexed.
+    std::fs::remove_file(corpus.join(&entry.file)).unwrap();
+    match engine.load_report(&entry.id) {
+        Err(e @ SearchError::Unreadable(_)) => assert!(e.to_string().contains(&entry.file), "{e}"),
+        other => panic!("{:?}", other.map(|r| r.meta.id)),
+    }
+    assert!(matches!(
+        engine.search("year:abc", Limit::Top(5)),
+        Err(SearchError::Query(_))
+    ));
 }
 
 #[test]

@@ -50,10 +50,6 @@ pub struct Engine {
     warnings: Vec<String>,
 }
 
-fn other(e: impl std::fmt::Display) -> SearchError {
-    SearchError::Other(e.to_string())
-}
-
 /// An index generation as published on disk.
 struct Published {
     gen_name: String,
@@ -218,13 +214,13 @@ impl Engine {
                 sent_catalog = true;
             }
             progress(Progress::Waiting);
-            fs4::FileExt::lock(&lock).map_err(other)?;
+            fs4::FileExt::lock(&lock)?;
         }
         let result = Engine::open_locked(corpus, &paths, opts, start, sent_catalog, progress);
         let _ = fs4::FileExt::unlock(&lock);
         match result {
-            Err(SearchError::Other(e)) if e.starts_with("cannot write") => {
-                Engine::open_read_only(corpus, &paths, &e, start, progress)
+            Err(e @ SearchError::Unwritable { .. }) => {
+                Engine::open_read_only(corpus, &paths, &e.to_string(), start, progress)
             }
             r => r,
         }
@@ -294,10 +290,9 @@ impl Engine {
                 }
                 let dir = paths.generation(&p.gen_name);
                 p.state.catalog = (*catalog).clone();
-                let bytes = p.state.to_bytes().map_err(other)?;
-                store::write_atomic(&store::state_path(&dir, p.stamp), &bytes).map_err(|e| {
-                    SearchError::Other(format!("cannot write to {}: {e}", dir.display()))
-                })?;
+                let bytes = p.state.to_bytes()?;
+                store::write_atomic(&store::state_path(&dir, p.stamp), &bytes)
+                    .map_err(|e| SearchError::unwritable(&dir, e))?;
             }
             stats.location = Some(paths.generation(&p.gen_name));
             return Ok(Engine::finish(
@@ -305,7 +300,7 @@ impl Engine {
             ));
         }
         // Incremental update of the published generation.
-        let overrides = Overrides::load(corpus).map_err(other)?;
+        let overrides = Overrides::load(corpus)?;
         let todo: Vec<SourceFile> = d.added.iter().chain(&d.changed).cloned().collect();
         let parsed = indexer::parse_files(corpus, &todo, &overrides, progress);
         let dropped: HashSet<String> = d
@@ -327,13 +322,13 @@ impl Engine {
         progress(Progress::Catalog(catalog.clone()));
         let dir = paths.generation(&p.gen_name);
         let stamp = p.stamp + 1;
-        let bytes = state.to_bytes().map_err(other)?;
+        let bytes = state.to_bytes()?;
         store::write_atomic(&store::state_path(&dir, stamp), &bytes)
-            .map_err(|e| SearchError::Other(format!("cannot write to {}: {e}", dir.display())))?;
+            .map_err(|e| SearchError::unwritable(&dir, e))?;
         let delete: Vec<String> = dropped.into_iter().collect();
         indexer::write(&p.index, &p.fields, &delete, &mut to_index, stamp, progress)?;
         store::remove_other_states(&dir, stamp);
-        p.reader.reload().map_err(SearchError::index)?;
+        p.reader.reload()?;
         stats.parsed = todo.len();
         stats.added = d.added.len();
         stats.changed = d.changed.len();
@@ -364,27 +359,30 @@ impl Engine {
         }
         let gen_name = paths.next_generation();
         let dir = paths.generation(&gen_name);
-        let cannot = |e: &dyn std::fmt::Display| {
-            SearchError::Other(format!("cannot write to {}: {e}", dir.display()))
-        };
-        fs::create_dir_all(&dir).map_err(|e| cannot(&e))?;
+        fs::create_dir_all(&dir).map_err(|e| SearchError::unwritable(&dir, e))?;
         let (builder, fields) = Fields::index_builder();
-        let directory = NoSyncDirectory::open(&dir).map_err(|e| cannot(&e))?;
-        let index = builder.open_or_create(directory).map_err(|e| cannot(&e))?;
+        let directory =
+            NoSyncDirectory::open(&dir).map_err(|e| SearchError::unwritable(&dir, e))?;
+        let index = builder
+            .open_or_create(directory)
+            .map_err(|e| SearchError::unwritable(&dir, e))?;
         let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
         let catalog = Arc::new(state.catalog.clone());
         progress(Progress::Catalog(catalog.clone()));
         let stamp = 1;
-        let bytes = state.to_bytes().map_err(other)?;
-        store::write_atomic(&store::state_path(&dir, stamp), &bytes).map_err(|e| cannot(&e))?;
+        let bytes = state.to_bytes()?;
+        store::write_atomic(&store::state_path(&dir, stamp), &bytes)
+            .map_err(|e| SearchError::unwritable(&dir, e))?;
         tracing::debug!(elapsed = ?start.elapsed(), bytes = bytes.len(), "catalog cache written");
         indexer::write(&index, &fields, &[], &mut to_index, stamp, progress)?;
         drop(to_index);
-        paths.publish(&gen_name).map_err(|e| cannot(&e))?;
+        paths
+            .publish(&gen_name)
+            .map_err(|e| SearchError::unwritable(&dir, e))?;
         paths.remove_others(&gen_name);
-        let reader = open_reader(&index).map_err(SearchError::index)?;
+        let reader = open_reader(&index)?;
         let stats = IndexStats {
             parsed: files.len(),
             added: files.len(),
@@ -402,7 +400,7 @@ impl Engine {
         files: &[SourceFile],
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(State, Vec<ToIndex>), SearchError> {
-        let overrides = Overrides::load(corpus).map_err(other)?;
+        let overrides = Overrides::load(corpus)?;
         let t = Instant::now();
         let parsed = indexer::parse_files(corpus, files, &overrides, progress);
         tracing::debug!(elapsed = ?t.elapsed(), files = files.len(), "files parsed");
@@ -447,14 +445,14 @@ impl Engine {
         }
         tokenizer::preload_jieba();
         let (builder, fields) = Fields::index_builder();
-        let index = builder.create_in_ram().map_err(SearchError::index)?;
+        let index = builder.create_in_ram()?;
         let (state, mut to_index) = Engine::parse_all(corpus, files, progress)?;
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
         let catalog = Arc::new(state.catalog.clone());
         progress(Progress::Catalog(catalog.clone()));
         indexer::write(&index, &fields, &[], &mut to_index, 1, progress)?;
-        let reader = open_reader(&index).map_err(SearchError::index)?;
+        let reader = open_reader(&index)?;
         let stats = IndexStats {
             parsed: files.len(),
             added: files.len(),
@@ -638,30 +636,19 @@ impl Engine {
         // A lone term is ranked by block-WAND, which a counting pass beside it would
         // defeat: count apart. Anything else scores every match anyway: one pass.
         let (counts, mut top) = if want == 0 {
-            (
-                searcher
-                    .search(&*tq, &per_file)
-                    .map_err(SearchError::index)?,
-                Vec::new(),
-            )
+            (searcher.search(&*tq, &per_file)?, Vec::new())
         } else if want == usize::MAX || (q.is_single_term(&self.pairs) && rank_words.is_empty()) {
-            let counts = searcher
-                .search(&*tq, &per_file)
-                .map_err(SearchError::index)?;
+            let counts = searcher.search(&*tq, &per_file)?;
             let n = (counts.iter().sum::<u32>() as usize).min(want);
             let top = if n == 0 {
                 Vec::new()
             } else {
-                searcher
-                    .search(&*tq, &TopDocs::with_limit(n).order_by_score())
-                    .map_err(SearchError::index)?
+                searcher.search(&*tq, &TopDocs::with_limit(n).order_by_score())?
             };
             (counts, top)
         } else {
             let collector = (TopDocs::with_limit(want).order_by_score(), per_file);
-            let (top, counts) = searcher
-                .search(&*tq, &collector)
-                .map_err(SearchError::index)?;
+            let (top, counts) = searcher.search(&*tq, &collector)?;
             (counts, top)
         };
         let mut res = SearchResults::default();
@@ -697,7 +684,7 @@ impl Engine {
         res.per_region = regions;
         res.hits.reserve(top.len());
         for (score, addr) in top.drain(..) {
-            let doc: TantivyDocument = searcher.doc(addr).map_err(SearchError::index)?;
+            let doc: TantivyDocument = searcher.doc(addr)?;
             if let Some(hit) = self.hit(&q, &doc, score) {
                 res.hits.push(hit);
             }
@@ -792,10 +779,10 @@ impl Engine {
         let entry = self
             .catalog
             .get(id)
-            .ok_or_else(|| SearchError::Other(format!("no report with id {id}")))?;
-        let overrides = Overrides::load(&self.corpus).map_err(other)?;
+            .ok_or_else(|| SearchError::NoReport(id.to_string()))?;
+        let overrides = Overrides::load(&self.corpus)?;
         let mut r = corpus::load_file(&self.corpus, &entry.meta.file, &overrides)
-            .map_err(|e| SearchError::Other(format!("cannot read {}: {}", e.file, e.reason)))?;
+            .map_err(SearchError::Unreadable)?;
         r.meta.id.clone_from(&entry.meta.id);
         Ok(r)
     }
@@ -819,7 +806,7 @@ fn rank_words(q: &Query) -> Vec<String> {
 }
 
 fn list(corpus: &Corpus, start: Instant) -> Result<Vec<SourceFile>, SearchError> {
-    let files = corpus.files().map_err(other)?;
+    let files = corpus.files()?;
     tracing::debug!(elapsed = ?start.elapsed(), files = files.len(), "corpus listed");
     Ok(files)
 }

@@ -299,23 +299,22 @@ pub fn write(
     let threads = std::thread::available_parallelism()
         .map_or(2, std::num::NonZero::get)
         .clamp(1, 4);
-    let mut writer: IndexWriter<TantivyDocument> = index
-        .writer_with_num_threads(threads, threads * 120_000_000)
-        .map_err(SearchError::index)?;
+    let mut writer: IndexWriter<TantivyDocument> =
+        index.writer_with_num_threads(threads, threads * 120_000_000)?;
     for rel in delete {
         writer.delete_term(Term::from_field_text(f.file, rel));
     }
     let total = reports.len();
     progress(Progress::Indexing { done: 0, total });
     for (i, item) in reports.iter().enumerate() {
-        add_report(&writer, f, item).map_err(SearchError::index)?;
+        add_report(&writer, f, item)?;
         if (i + 1) % 16 == 0 || i + 1 == total {
             progress(Progress::Indexing { done: i + 1, total });
         }
     }
-    let mut pc = writer.prepare_commit().map_err(SearchError::index)?;
+    let mut pc = writer.prepare_commit()?;
     pc.set_payload(&stamp.to_string());
-    pc.commit().map_err(SearchError::index)?;
-    writer.wait_merging_threads().map_err(SearchError::index)?;
+    pc.commit()?;
+    writer.wait_merging_threads()?;
     Ok(())
 }

@@ -24,6 +24,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::overrides::OverrideError;
 use crate::corpus::{Rejected, ReportMeta, Section};
 
 pub use engine::{Engine, OpenOptions, corpus_dir};
@@ -134,18 +135,47 @@ pub struct SearchResults {
 #[error("{0}")]
 pub struct QueryError(pub String);
 
-/// Errors of the engine.
+/// Errors of the engine, each keeping its cause as its own type: callers match on the
+/// variant, never on the message.
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
+    /// A query the user typed could not be understood.
     #[error(transparent)]
     Query(#[from] QueryError),
-    #[error("{0}")]
-    Other(String),
+    /// The index (tantivy) failed.
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// The index's folder cannot be written (the engine then opens the index it has
+    /// read-only, if it has one).
+    #[error("cannot write to {}: {source}", dir.display())]
+    Unwritable {
+        dir: PathBuf,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// Reading the corpus, or the index's own files.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    /// The corpus's `gwr-overrides.toml` cannot be used.
+    #[error(transparent)]
+    Overrides(#[from] OverrideError),
+    /// No report of the catalog has this id.
+    #[error("no report with id {0}")]
+    NoReport(String),
+    /// A report's file can no longer be read as a report.
+    #[error("cannot read {}: {}", .0.file, .0.reason)]
+    Unreadable(Rejected),
 }
 
 impl SearchError {
-    pub(crate) fn index(e: impl std::fmt::Display) -> SearchError {
-        SearchError::Other(format!("search index: {e}"))
+    /// The index's folder `dir` cannot be written.
+    pub(crate) fn unwritable(
+        dir: &std::path::Path,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> SearchError {
+        SearchError::Unwritable {
+            dir: dir.to_path_buf(),
+            source: source.into(),
+        }
     }
 }
 

@@ -1,31 +1,19 @@
 //! The application state. Only `update` changes it; rendering reads it.
 
-use std::collections::HashSet;
-use std::ops::Range;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+pub use super::focus::{Mode, Pane};
 use super::input::Input;
-use super::keymap::Mode;
-use super::msg::Saved;
-use super::regions::{RegionTree, Row};
+use super::layout::{self, Areas};
+pub use super::panes::{
+    Direction, Jump, OutlinePane, PickerPane, ReaderPane, RegionsPane, SearchPane,
+};
+use super::state::Saved;
 use super::theme::Theme;
 use super::wrap::Wrapped;
-use crate::corpus::Report;
-use crate::search::{Catalog, SearchResults};
-
-/// The three panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Regions,
-    Outline,
-    Reader,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 3] = [Pane::Regions, Pane::Outline, Pane::Reader];
-}
+use crate::search::Catalog;
 
 /// How the index is getting on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,82 +25,6 @@ pub enum IndexState {
     Waiting,
     Ready,
     Failed(String),
-}
-
-/// The regions pane.
-#[derive(Debug, Clone, Default)]
-pub struct RegionsPane {
-    pub tree: RegionTree,
-    pub expanded: HashSet<usize>,
-    pub filter: Input,
-    pub rows: Vec<Row>,
-    pub selected: usize,
-    pub scroll: usize,
-}
-
-/// The outline pane: rows are section indices.
-#[derive(Debug, Clone, Default)]
-pub struct OutlinePane {
-    pub collapsed: HashSet<usize>,
-    pub rows: Vec<usize>,
-    pub selected: usize,
-    pub scroll: usize,
-}
-
-/// Where to put the reader once a report arrives.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Jump {
-    Paragraph(usize),
-    /// A search hit: the paragraph; the query's hits get highlighted.
-    Hit {
-        paragraph: usize,
-        first: bool,
-    },
-    /// The section with this path, else the top.
-    Section(String),
-}
-
-/// The reader pane.
-#[derive(Debug, Clone, Default)]
-pub struct ReaderPane {
-    pub report: Option<Arc<Report>>,
-    /// The report wrapped at the reader's width (from `App::wrap_cache`).
-    pub wrapped: Option<Arc<Wrapped>>,
-    /// First screen line shown.
-    pub top: usize,
-    /// Query whose hits are highlighted.
-    pub query: Option<String>,
-    /// Every hit of `query` in the report: (paragraph, byte range).
-    pub hits: Vec<(usize, Range<usize>)>,
-    /// The hit `n`/`N` is on.
-    pub hit: Option<usize>,
-    /// A report being loaded, and where to go in it.
-    pub loading: Option<(String, Jump)>,
-}
-
-/// The search line and its results.
-#[derive(Debug, Clone, Default)]
-pub struct SearchPane {
-    pub input: Input,
-    /// Generation of the newest request; answers with another generation are dropped.
-    pub generation: u64,
-    /// Generation of the answer shown.
-    pub shown: u64,
-    pub results: Option<Arc<SearchResults>>,
-    pub error: Option<String>,
-    pub selected: usize,
-    pub scroll: usize,
-    /// Index in `results.hits` of the hit last opened (for `n`/`N` across results).
-    pub opened: Option<usize>,
-}
-
-/// The fuzzy section picker.
-#[derive(Debug, Clone, Default)]
-pub struct PickerPane {
-    pub input: Input,
-    /// Section indices, best match first.
-    pub matches: Vec<usize>,
-    pub selected: usize,
 }
 
 /// Everything the TUI shows.
@@ -130,12 +42,10 @@ pub struct App {
     pub goto: Input,
     pub picker: PickerPane,
     pub help_scroll: usize,
+    /// How the index is getting on (`Ready`: searches go through the open engine).
     pub index: IndexState,
-    pub engine_ready: bool,
     /// A one-line message for the status line (an error or a hint).
     pub message: Option<String>,
-    /// Generation of the newest report load.
-    pub report_generation: u64,
     /// Wrapped reports, newest last, keyed by (report, width).
     pub wrap_cache: Vec<Arc<Wrapped>>,
     /// The position to restore when the catalog arrives.
@@ -162,13 +72,17 @@ impl App {
             picker: PickerPane::default(),
             help_scroll: 0,
             index: IndexState::Starting,
-            engine_ready: false,
             message: None,
-            report_generation: 0,
             wrap_cache: Vec::new(),
             restore: saved,
             quit: false,
         }
+    }
+
+    /// Where each pane goes on the screen this state is drawn on.
+    #[must_use]
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size, self.mode, self.focus)
     }
 
     /// The section under the reading position.
@@ -236,10 +150,7 @@ impl App {
         let Some(w) = self.reader.wrapped.as_ref() else {
             return 0;
         };
-        let height = match super::layout::areas(self).reader_height() {
-            0 => self.size.height.saturating_sub(3) as usize,
-            h => h,
-        };
+        let height = self.areas().page(Pane::Reader);
         let total = w.lines.len();
         if total <= height {
             return 100;

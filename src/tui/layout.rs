@@ -1,5 +1,6 @@
-//! Where each pane goes. A pure function of the terminal size and the state, used by
-//! `update` (page sizes, wrap width) and by rendering alike.
+//! Where each pane goes. A pure function of the terminal size, the mode and the focused
+//! pane, used by `update` (page sizes, wrap width) and by rendering alike
+//! (`App::areas`).
 //!
 //! ```text
 //! wide (≥ 100 columns)                      narrow (< 100 columns)
@@ -12,8 +13,7 @@
 
 use ratatui::layout::Rect;
 
-use super::app::{App, Pane};
-use super::keymap::Mode;
+use super::focus::{Mode, Pane};
 
 /// Below this width only one pane is shown at a time.
 pub const NARROW: u16 = 100;
@@ -28,6 +28,8 @@ pub struct Areas {
     /// The status line, or the input line.
     pub bottom: Rect,
     pub narrow: bool,
+    /// Text lines of a full-height pane: what a folded-away pane pages by.
+    pub full_height: usize,
 }
 
 /// The inside of a bordered pane.
@@ -54,7 +56,17 @@ impl Areas {
         self.reader.map_or(0, |r| inner(r).width as usize)
     }
 
-    /// Text lines of a pane.
+    /// Text lines of a pane to page and scroll by: its height, or the height it would
+    /// have when it is folded away (narrow terminals).
+    #[must_use]
+    pub fn page(&self, pane: Pane) -> usize {
+        match self.height(pane) {
+            0 => self.full_height,
+            h => h,
+        }
+    }
+
+    /// Text lines of a pane (0 when it is folded away).
     #[must_use]
     pub fn height(&self, pane: Pane) -> usize {
         let r = match pane {
@@ -66,19 +78,20 @@ impl Areas {
     }
 }
 
-/// Lays out a frame for the state.
+/// Lays out a frame of `size`: below [`NARROW`] columns only the focused pane is shown
+/// (the reader, with the search results, while searching).
 #[must_use]
-pub fn areas(app: &App) -> Areas {
-    let size = app.size;
+pub fn areas(size: Rect, mode: Mode, focus: Pane) -> Areas {
+    let full_height = size.height.saturating_sub(3) as usize;
     let main_h = size.height.saturating_sub(1);
     let bottom = Rect::new(size.x, size.y + main_h, size.width, size.height.min(1));
     let main = Rect::new(size.x, size.y, size.width, main_h);
     let narrow = size.width < NARROW;
     if narrow {
-        let shown = if app.mode == Mode::Search {
+        let shown = if mode == Mode::Search {
             Pane::Reader
         } else {
-            app.focus
+            focus
         };
         return Areas {
             regions: (shown == Pane::Regions).then_some(main),
@@ -86,6 +99,7 @@ pub fn areas(app: &App) -> Areas {
             reader: (shown == Pane::Reader).then_some(main),
             bottom,
             narrow,
+            full_height,
         };
     }
     let w = size.width;
@@ -98,5 +112,31 @@ pub fn areas(app: &App) -> Areas {
         reader: Some(Rect::new(main.x + rw + ow, main.y, reader_w, main_h)),
         bottom,
         narrow,
+        full_height,
     }
+}
+
+/// A centred rectangle of at most `w` × `h` inside `area`.
+#[must_use]
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The section picker's overlay on a screen of `size`.
+#[must_use]
+pub fn picker(size: Rect) -> Rect {
+    centered(size, 64, size.height.saturating_sub(4))
+}
+
+/// Rows of matches the section picker shows (under its input line).
+#[must_use]
+pub fn picker_rows(size: Rect) -> usize {
+    inner(picker(size)).height.saturating_sub(1) as usize
 }

@@ -1,19 +1,23 @@
 //! The terminal user interface.
 //!
-//! The shape (see `/work/shared/STYLE.md`): one message type ([`msg::Msg`]); [`update`] is
+//! The shape: one message type ([`msg::Msg`]); [`update`] is
 //! the only place the state ([`app::App`]) changes and returns commands ([`msg::Cmd`]) for
 //! the runtime; [`render::draw`] reads `&App`; the keymap ([`keymap::keymap`]) is a pure
 //! function from (key, mode) to an action; background work (opening the engine,
-//! searching, loading reports) runs on threads in [`worker`] and answers with messages;
+//! searching, loading reports) runs on threads in [`worker`] and answers with messages
+//! (searches and report loads: the newest request wins, [`job`]);
 //! [`run_loop`] is generic over the backend so tests drive it on `TestBackend`.
 //! The layout is drawn in [`layout`].
 
 pub mod app;
-pub mod bench;
+pub mod cursor;
+pub mod focus;
 pub mod input;
+pub mod job;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
+pub mod panes;
 pub mod regions;
 pub mod render;
 pub mod state;
@@ -25,13 +29,12 @@ pub mod wrap;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver};
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
 pub use app::App;
-pub use bench::{Latency, keystroke_latency};
 pub use update::update;
 
 use crate::corpus::Corpus;
@@ -104,9 +107,7 @@ where
 /// The host of the real program: worker threads, `state.json`, Ctrl-Z.
 pub struct WorkerHost {
     pub shared: Arc<worker::Shared>,
-    pub corpus: Corpus,
     pub data_dir: PathBuf,
-    pub tx: Sender<Msg>,
     pub mouse: bool,
 }
 
@@ -114,9 +115,7 @@ impl Host for WorkerHost {
     fn exec(&mut self, cmd: Cmd) {
         match cmd {
             Cmd::Search { generation, query } => self.shared.submit_search(generation, query),
-            Cmd::LoadReport { generation, id } => {
-                worker::load_report(&self.shared, &self.corpus, generation, id, self.tx.clone());
-            }
+            Cmd::LoadReport { generation, id } => self.shared.submit_load(generation, id),
             Cmd::Save(saved) => {
                 if let Err(e) = state::save(&self.data_dir, &saved) {
                     tracing::warn!("cannot save the reading position: {e}");
@@ -145,6 +144,7 @@ pub fn run(corpus: &Corpus, data_dir: &Path, mouse: bool) -> anyhow::Result<()> 
     let shared = Arc::new(worker::Shared::default());
     worker::open_engine(&shared, corpus.clone(), data_dir.to_path_buf(), tx.clone());
     worker::start_search_worker(&shared, tx.clone());
+    worker::start_report_worker(&shared, corpus.clone(), tx.clone());
     term::spawn_signals(tx.clone())?;
     let saved = state::load(data_dir);
 
@@ -155,12 +155,10 @@ pub fn run(corpus: &Corpus, data_dir: &Path, mouse: bool) -> anyhow::Result<()> 
         let size = terminal.size()?;
         terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
         let mut app = App::new(size.width, size.height, theme::Theme::from_env(), saved);
-        term::spawn_input(tx.clone());
+        term::spawn_input(tx);
         let mut host = WorkerHost {
             shared: shared.clone(),
-            corpus: corpus.clone(),
             data_dir: data_dir.to_path_buf(),
-            tx,
             mouse,
         };
         run_loop(&mut terminal, &mut app, &rx, &mut host)

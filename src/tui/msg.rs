@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use crossterm::event::KeyEvent;
-use serde::{Deserialize, Serialize};
 
+use super::state::Saved;
 use crate::corpus::Report;
 use crate::search::{Progress, SearchResults};
 
@@ -50,13 +50,4 @@ pub enum Cmd {
     Save(Saved),
     /// Ctrl-Z: restore the terminal, stop, and take it back on resume.
     Suspend,
-}
-
-/// What `state.json` remembers between launches.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Saved {
-    /// Report id.
-    pub report: String,
-    /// Paragraph at the top of the reader.
-    pub paragraph: usize,
 }

@@ -2,9 +2,18 @@
 
 use std::path::Path;
 
-use super::msg::Saved;
+use serde::{Deserialize, Serialize};
 
 const FILE: &str = "state.json";
+
+/// What `state.json` remembers between launches.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    /// Report id.
+    pub report: String,
+    /// Paragraph at the top of the reader.
+    pub paragraph: usize,
+}
 
 /// The saved position, if there is a readable one.
 #[must_use]

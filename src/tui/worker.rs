@@ -1,5 +1,6 @@
-//! Background work: opening the engine (with progress), searching (newest request only)
-//! and loading reports. Everything answers through the message channel.
+//! Background work: opening the engine (with progress), searching and loading reports
+//! (each on one worker thread that runs the newest request, [`Newest`]). Everything
+//! answers through the message channel.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -7,6 +8,7 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use super::job::Newest;
 use super::msg::Msg;
 use crate::corpus::{Corpus, Overrides, Report};
 use crate::search::{Catalog, Engine, Limit, Progress};
@@ -15,24 +17,33 @@ use crate::search::{Catalog, Engine, Limit, Progress};
 pub const SEARCH_LIMIT: usize = 50;
 
 #[derive(Default)]
-struct SlotState {
+struct EngineState {
     engine: Option<Arc<Engine>>,
     failed: bool,
     catalog: Option<Arc<Catalog>>,
-    /// The newest search request not yet started; a later one replaces it.
-    request: Option<(u64, String)>,
     closed: bool,
+}
+
+/// What waiting for the engine came to.
+enum Opened {
+    Engine(Arc<Engine>),
+    Failed,
+    Closed,
 }
 
 /// State shared by the UI thread's host and the workers.
 #[derive(Default)]
 pub struct Shared {
-    state: Mutex<SlotState>,
+    state: Mutex<EngineState>,
     changed: Condvar,
+    /// Queries waiting for the search worker.
+    searches: Newest<String>,
+    /// Report ids waiting for the report worker.
+    loads: Newest<String>,
 }
 
 impl Shared {
-    fn lock(&self) -> std::sync::MutexGuard<'_, SlotState> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, EngineState> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
@@ -49,16 +60,39 @@ impl Shared {
         self.changed.notify_all();
     }
 
-    /// Queues a search, replacing any queued one that has not started.
-    pub fn submit_search(&self, generation: u64, query: String) {
-        self.lock().request = Some((generation, query));
-        self.changed.notify_all();
+    /// Waits until the engine is open or has failed, or the workers are stopped.
+    fn wait_engine(&self) -> Opened {
+        let mut s = self.lock();
+        loop {
+            if s.closed {
+                return Opened::Closed;
+            }
+            if let Some(engine) = &s.engine {
+                return Opened::Engine(engine.clone());
+            }
+            if s.failed {
+                return Opened::Failed;
+            }
+            s = self.changed.wait(s).unwrap_or_else(PoisonError::into_inner);
+        }
     }
 
-    /// Stops the search worker.
+    /// Queues a search, replacing any queued one that has not started.
+    pub fn submit_search(&self, generation: u64, query: String) {
+        self.searches.submit(generation, query);
+    }
+
+    /// Queues a report load, replacing any queued one that has not started.
+    pub fn submit_load(&self, generation: u64, id: String) {
+        self.loads.submit(generation, id);
+    }
+
+    /// Stops the workers.
     pub fn close(&self) {
         self.lock().closed = true;
         self.changed.notify_all();
+        self.searches.close();
+        self.loads.close();
     }
 }
 
@@ -109,29 +143,18 @@ pub fn open_engine(shared: &Arc<Shared>, corpus: Corpus, data_dir: PathBuf, tx: 
     });
 }
 
-/// Starts the search worker: one search at a time, always the newest request.
+/// Starts the search worker: one search at a time, always the newest request, once the
+/// engine is open (requests made before then wait, the newest replacing the others).
 pub fn start_search_worker(shared: &Arc<Shared>, tx: Sender<Msg>) {
     let shared = shared.clone();
     std::thread::spawn(move || {
-        loop {
-            let (generation, query, engine) = {
-                let mut s = shared.lock();
-                loop {
-                    if s.closed {
-                        return;
-                    }
-                    if s.request.is_some() && (s.engine.is_some() || s.failed) {
-                        break;
-                    }
-                    s = shared
-                        .changed
-                        .wait(s)
-                        .unwrap_or_else(PoisonError::into_inner);
-                }
-                let (g, q) = s.request.take().unwrap_or_default();
-                (g, q, s.engine.clone())
-            };
-            let result = match engine {
+        let engine = match shared.wait_engine() {
+            Opened::Engine(engine) => Some(engine),
+            Opened::Failed => None,
+            Opened::Closed => return,
+        };
+        while let Some((generation, query)) = shared.searches.take() {
+            let result = match &engine {
                 Some(engine) => catch_unwind(AssertUnwindSafe(|| {
                     engine.search(&query, Limit::Top(SEARCH_LIMIT))
                 }))
@@ -146,39 +169,37 @@ pub fn start_search_worker(shared: &Arc<Shared>, tx: Sender<Msg>) {
     });
 }
 
-/// Loads a report on a worker thread: through the engine when it is open, else by parsing
-/// the report's file (so browsing works while the index builds).
-pub fn load_report(
-    shared: &Arc<Shared>,
-    corpus: &Corpus,
-    generation: u64,
-    id: String,
-    tx: Sender<Msg>,
-) {
+/// Starts the report worker: one load at a time, always the newest request. A report
+/// comes through the engine when it is open, else from parsing the report's file (so
+/// browsing works while the index builds).
+pub fn start_report_worker(shared: &Arc<Shared>, corpus: Corpus, tx: Sender<Msg>) {
     let shared = shared.clone();
-    let corpus = corpus.clone();
     std::thread::spawn(move || {
-        let (engine, catalog) = {
-            let s = shared.lock();
-            (s.engine.clone(), s.catalog.clone())
-        };
-        let result = catch_unwind(AssertUnwindSafe(|| match (engine, catalog) {
-            (Some(engine), _) => engine.load_report(&id).map_err(|e| e.to_string()),
-            (None, Some(catalog)) => parse_entry(&corpus, &catalog, &id),
-            (None, None) => Err("目录尚未载入".to_string()),
-        }))
-        .unwrap_or_else(|_| Err("internal error".to_string()));
-        let msg = match result {
-            Ok(report) => Msg::ReportLoaded {
-                generation,
-                report: Arc::new(report),
-            },
-            Err(error) => Msg::ReportFailed {
-                generation,
-                error: format!("无法打开 {id}: {error}"),
-            },
-        };
-        let _ = tx.send(msg);
+        while let Some((generation, id)) = shared.loads.take() {
+            let (engine, catalog) = {
+                let s = shared.lock();
+                (s.engine.clone(), s.catalog.clone())
+            };
+            let result = catch_unwind(AssertUnwindSafe(|| match (engine, catalog) {
+                (Some(engine), _) => engine.load_report(&id).map_err(|e| e.to_string()),
+                (None, Some(catalog)) => parse_entry(&corpus, &catalog, &id),
+                (None, None) => Err("目录尚未载入".to_string()),
+            }))
+            .unwrap_or_else(|_| Err("internal error".to_string()));
+            let msg = match result {
+                Ok(report) => Msg::ReportLoaded {
+                    generation,
+                    report: Arc::new(report),
+                },
+                Err(error) => Msg::ReportFailed {
+                    generation,
+                    error: format!("无法打开 {id}: {error}"),
+                },
+            };
+            if tx.send(msg).is_err() {
+                return;
+            }
+        }
     });
 }
 

@@ -5,10 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Block;
 
-use super::{centered, clear_overlay, put, render_in};
+use super::{clear_overlay, put, render_in};
 use crate::tui::app::App;
 use crate::tui::keymap::help_rows;
-use crate::tui::layout::inner;
+use crate::tui::layout::{centered, inner};
 
 pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) {
     let area = centered(screen, 72, screen.height.saturating_sub(2));

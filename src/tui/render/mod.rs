@@ -20,13 +20,13 @@ use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Pane};
-use super::keymap::Mode;
-use super::layout::{Areas, areas};
+use super::focus::Mode;
+use super::layout::Areas;
 use super::wrap::char_width;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
-    let a = areas(app);
+    let a = app.areas();
     let buf = frame.buffer_mut();
     draw_panes(buf, app, &a);
     if let Some(cursor) = status::draw(buf, app, a.bottom) {
@@ -160,19 +160,6 @@ pub fn marked(
         out.push((text[pos..range.end].to_string(), base));
     }
     out
-}
-
-/// A centred rectangle of at most `w` × `h` inside `area`.
-#[must_use]
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
 }
 
 /// Clears the area of an overlay, including a wide character that straddles its left

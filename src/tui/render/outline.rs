@@ -37,7 +37,12 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
     }
     let focused = app.focus == Pane::Outline;
     let current = app.current_section();
-    let rows = app.outline.rows.iter().enumerate().skip(app.outline.scroll);
+    let rows = app
+        .outline
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.outline.cursor.scroll);
     for (y, (i, &s)) in (inner.y..inner.y + inner.height).zip(rows) {
         let sec = &report.sections[s];
         let marker = if sec.children.is_empty() {
@@ -54,7 +59,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
         } else {
             Style::default()
         };
-        if i == app.outline.selected && (focused || is_current) {
+        if i == app.outline.cursor.selected && (focused || is_current) {
             style = style.patch(t.selected(focused));
         }
         let indent = "  ".repeat(usize::from(sec.level.saturating_sub(1)));

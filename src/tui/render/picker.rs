@@ -6,12 +6,12 @@ use ratatui::style::Style;
 use ratatui::widgets::Block;
 
 use super::outline::label;
-use super::{centered, clear_overlay, put, render_in, safe};
+use super::{clear_overlay, put, render_in, safe};
 use crate::tui::app::App;
-use crate::tui::layout::inner;
+use crate::tui::layout::{self, inner};
 
 pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) -> Option<Position> {
-    let area = centered(screen, 64, screen.height.saturating_sub(4));
+    let area = layout::picker(screen);
     clear_overlay(area, buf);
     let block = Block::bordered()
         .border_style(app.theme.border(true))
@@ -30,11 +30,14 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) -> Option<Position> {
         &[(format!("› {}", safe(&input.text)), Style::default())],
     );
     let report = app.reader.report.as_ref()?;
-    let list_h = inner.height.saturating_sub(1) as usize;
-    let scroll = app.picker.selected.saturating_sub(list_h.saturating_sub(1));
-    let rows = app.picker.matches.iter().enumerate().skip(scroll);
+    let rows = app
+        .picker
+        .matches
+        .iter()
+        .enumerate()
+        .skip(app.picker.cursor.scroll);
     for (y, (i, &s)) in (inner.y + 1..inner.y + inner.height).zip(rows) {
-        let style = if i == app.picker.selected {
+        let style = if i == app.picker.cursor.selected {
             app.theme.selected(true)
         } else {
             Style::default()

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 
 use super::{pane_block, put, render_in};
 use crate::tui::app::{App, Pane};
-use crate::tui::keymap::Mode;
+use crate::tui::focus::Mode;
 use crate::tui::layout::inner;
 use crate::tui::regions::Row;
 
@@ -40,9 +40,14 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
     }
     let focused = app.focus == Pane::Regions || app.mode == Mode::Filter;
     let current = app.current_report_index();
-    let rows = app.regions.rows.iter().enumerate().skip(app.regions.scroll);
+    let rows = app
+        .regions
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.regions.cursor.scroll);
     for (y, (i, row)) in (inner.y..inner.y + inner.height).zip(rows) {
-        let selected = i == app.regions.selected;
+        let selected = i == app.regions.cursor.selected;
         let pieces = match *row {
             Row::Node { node, depth } => {
                 let n = &app.regions.tree.nodes[node];

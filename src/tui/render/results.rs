@@ -14,7 +14,7 @@ use crate::tui::wrap::char_width;
 pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let s = &app.search;
     let t = app.theme;
-    let pending = s.shown != s.generation;
+    let pending = s.jobs.pending();
     let title = match &s.results {
         Some(r) => format!(
             "搜索结果 {} 段 · {} 篇{}",
@@ -35,7 +35,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     if let Some(e) = &s.error {
         header.clone_from(e);
         header_style = t.error();
-    } else if !app.engine_ready && !s.input.text.trim().is_empty() {
+    } else if app.index != IndexState::Ready && !s.input.text.trim().is_empty() {
         header = match &app.index {
             IndexState::Segmenting { done, total } => {
                 format!("正在建立索引（分词 {done}/{total}），完成后显示结果")
@@ -68,11 +68,11 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let Some(r) = &s.results else { return };
     let width = inner.width as usize;
     let mut y = inner.y + 1;
-    for (i, hit) in r.hits.iter().enumerate().skip(s.scroll) {
+    for (i, hit) in r.hits.iter().enumerate().skip(s.cursor.scroll) {
         if y >= inner.y + inner.height {
             break;
         }
-        let selected = i == s.selected;
+        let selected = i == s.cursor.selected;
         let style = if selected {
             t.selected(true)
         } else {

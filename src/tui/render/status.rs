@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::{put, safe};
 use crate::tui::app::{App, IndexState};
-use crate::tui::keymap::Mode;
+use crate::tui::focus::Mode;
 use crate::tui::wrap::str_width;
 
 /// Draws the bottom line; returns where the terminal cursor goes (at an input's caret).

@@ -1,0 +1,13 @@
+//! The TUI's integration tests, one test binary: `update` driven by messages with the
+//! results checked on the state ([`update`]), whole screens as insta snapshots
+//! ([`screens`]), the run loop with a fake host ([`run_loop`]), keystroke latency over a
+//! real engine ([`latency`]), the README's key table ([`readme`]), and the real binary in
+//! tmux ([`e2e_tmux`]). [`common`] holds the fixtures and the harness.
+
+mod common;
+mod e2e_tmux;
+mod latency;
+mod readme;
+mod run_loop;
+mod screens;
+mod update;
