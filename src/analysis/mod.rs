@@ -37,6 +37,9 @@ pub enum AnalysisError {
         "user dictionary {path}: {reason} (fix the file, or remove `dictionary` from the config)"
     )]
     Dictionary { path: PathBuf, reason: String },
-    #[error("no report with id {0}")]
-    UnknownReport(String),
+    /// A cache file cannot be read back.
+    #[error("{} is damaged ({reason}): delete it and run again", path.display())]
+    Damaged { path: PathBuf, reason: String },
+    #[error("cannot encode the analysis cache: {0}")]
+    Encode(#[from] postcard::Error),
 }

@@ -142,11 +142,11 @@ fn read_u64(f: &mut File) -> std::io::Result<u64> {
     Ok(u64::from_le_bytes(b))
 }
 
-fn damaged(path: &Path, what: impl std::fmt::Display) -> SearchError {
-    SearchError::Other(format!(
-        "{} is damaged ({what}): delete it and run again",
-        path.display()
-    ))
+fn damaged(path: &Path, what: impl std::fmt::Display) -> AnalysisError {
+    AnalysisError::Damaged {
+        path: path.to_path_buf(),
+        reason: what.to_string(),
+    }
 }
 
 impl Profiles {
@@ -204,8 +204,7 @@ impl Profiles {
                 }
             }
         }
-        let overrides = Overrides::load(engine.corpus())
-            .map_err(|e| AnalysisError::Search(SearchError::Other(e.to_string())))?;
+        let overrides = Overrides::load(engine.corpus()).map_err(SearchError::from)?;
         let reports = &engine.catalog().reports;
         let total = reports.len();
         let mut done_values: Vec<Option<Computed>> = (0..total).map(|_| None).collect();
@@ -220,9 +219,8 @@ impl Profiles {
                 .par_iter()
                 .map(|&i| {
                     let rel = &reports[i].meta.file;
-                    let r = corpus::load_file(engine.corpus(), rel, &overrides).map_err(|e| {
-                        SearchError::Other(format!("cannot read {}: {}", e.file, e.reason))
-                    })?;
+                    let r = corpus::load_file(engine.corpus(), rel, &overrides)
+                        .map_err(SearchError::Unreadable)?;
                     Ok(compute(seg, &r))
                 })
                 .collect();
@@ -251,8 +249,7 @@ impl Profiles {
             glossary: values.into_iter().map(|v| v.glossary).collect(),
             words_len: words_bytes.len() as u64,
         };
-        let body = postcard::to_stdvec(&summary)
-            .map_err(|e| AnalysisError::Search(SearchError::Other(e.to_string())))?;
+        let body = postcard::to_stdvec(&summary)?;
         write_atomic(&profile_path, &framed(*PROFILE_MAGIC, &body))?;
         Ok(Profiles {
             summary,
@@ -295,7 +292,7 @@ impl Profiles {
             Ok(body)
         };
         let body = read().map_err(|e| damaged(path, e))?;
-        Ok(postcard::from_bytes(&body).map_err(|e| damaged(path, e))?)
+        postcard::from_bytes(&body).map_err(|e| damaged(path, e))
     }
 
     /// The word counts of the reports at these catalog positions: (word id, count),
@@ -325,7 +322,7 @@ impl Profiles {
         };
         let raw = read().map_err(|e| damaged(path, e))?;
         raw.iter()
-            .map(|b| postcard::from_bytes(b).map_err(|e| damaged(path, e).into()))
+            .map(|b| postcard::from_bytes(b).map_err(|e| damaged(path, e)))
             .collect()
     }
 }
@@ -355,8 +352,7 @@ fn encode_words(values: &[Computed]) -> Result<Vec<u8>, AnalysisError> {
         list.sort_unstable();
         lists.push(list);
     }
-    let enc = |e: postcard::Error| AnalysisError::Search(SearchError::Other(e.to_string()));
-    let vocab_bytes = postcard::to_stdvec(&vocab).map_err(enc)?;
+    let vocab_bytes = postcard::to_stdvec(&vocab)?;
     let mut out = Vec::new();
     out.extend_from_slice(WORDS_MAGIC);
     out.extend_from_slice(&twox_hash::XxHash64::oneshot(0, &vocab_bytes).to_le_bytes());
@@ -365,8 +361,7 @@ fn encode_words(values: &[Computed]) -> Result<Vec<u8>, AnalysisError> {
     let blobs: Vec<Vec<u8>> = lists
         .iter()
         .map(postcard::to_stdvec)
-        .collect::<Result<_, _>>()
-        .map_err(enc)?;
+        .collect::<Result<_, _>>()?;
     let mut at = 0u64;
     out.extend_from_slice(&at.to_le_bytes());
     for b in &blobs {

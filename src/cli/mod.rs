@@ -134,7 +134,12 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     );
     match &cli.command {
         None => {
-            crate::tui::run(&ctx.corpus, &ctx.data_dir, ctx.config.mouse)?;
+            crate::tui::run(
+                &ctx.corpus,
+                &ctx.data_dir,
+                ctx.config.mouse,
+                ctx.config.dictionary.as_deref(),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List { json }) => reports::list(&ctx, *json),

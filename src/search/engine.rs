@@ -748,9 +748,7 @@ impl Engine {
                 .map(|s| tokenizer::exact_terms(s, &self.pairs))
                 .collect(),
         };
-        let per_file = searcher
-            .search(&*tq, &collector)
-            .map_err(SearchError::index)?;
+        let per_file = searcher.search(&*tq, &collector)?;
         let mut out = vec![FileCount::default(); self.catalog.reports.len()];
         for (fnum, c) in per_file.into_iter().enumerate() {
             if let Some(o) = self

@@ -42,6 +42,8 @@ pub struct App {
     pub goto: Input,
     pub picker: PickerPane,
     pub help_scroll: usize,
+    /// The analysis view (trend, keywords, side by side).
+    pub view: super::view::ViewPane,
     /// How the index is getting on (`Ready`: searches go through the open engine).
     pub index: IndexState,
     /// A one-line message for the status line (an error or a hint).
@@ -71,6 +73,7 @@ impl App {
             goto: Input::default(),
             picker: PickerPane::default(),
             help_scroll: 0,
+            view: super::view::ViewPane::default(),
             index: IndexState::Starting,
             message: None,
             wrap_cache: Vec::new(),

@@ -16,6 +16,8 @@ pub enum Mode {
     Picker,
     /// The help overlay.
     Help,
+    /// An analysis view (trend, keywords, side by side).
+    View,
 }
 
 impl Mode {

@@ -24,6 +24,7 @@ pub mod state;
 pub mod term;
 pub mod theme;
 pub mod update;
+pub mod view;
 pub mod worker;
 pub mod wrap;
 
@@ -116,6 +117,10 @@ impl Host for WorkerHost {
         match cmd {
             Cmd::Search { generation, query } => self.shared.submit_search(generation, query),
             Cmd::LoadReport { generation, id } => self.shared.submit_load(generation, id),
+            Cmd::Analyse {
+                generation,
+                request,
+            } => self.shared.submit_analysis(generation, request),
             Cmd::Save(saved) => {
                 if let Err(e) = state::save(&self.data_dir, &saved) {
                     tracing::warn!("cannot save the reading position: {e}");
@@ -131,11 +136,16 @@ impl Host for WorkerHost {
     }
 }
 
-/// Runs the TUI on a corpus.
+/// Runs the TUI on a corpus (`dictionary`: the user dictionary of the analysis views).
 ///
 /// # Errors
 /// When the terminal cannot be used.
-pub fn run(corpus: &Corpus, data_dir: &Path, mouse: bool) -> anyhow::Result<()> {
+pub fn run(
+    corpus: &Corpus,
+    data_dir: &Path,
+    mouse: bool,
+    dictionary: Option<&Path>,
+) -> anyhow::Result<()> {
     use std::io::IsTerminal as _;
     if !std::io::stdout().is_terminal() {
         anyhow::bail!("the TUI needs a terminal; use a subcommand (gwr --help) for plain output");
@@ -145,6 +155,12 @@ pub fn run(corpus: &Corpus, data_dir: &Path, mouse: bool) -> anyhow::Result<()> 
     worker::open_engine(&shared, corpus.clone(), data_dir.to_path_buf(), tx.clone());
     worker::start_search_worker(&shared, tx.clone());
     worker::start_report_worker(&shared, corpus.clone(), tx.clone());
+    worker::start_analysis_worker(
+        &shared,
+        data_dir.to_path_buf(),
+        dictionary.map(Path::to_path_buf),
+        tx.clone(),
+    );
     term::spawn_signals(tx.clone())?;
     let saved = state::load(data_dir);
 

@@ -129,6 +129,24 @@ pub const BINDINGS: &[Binding] = &[
         Action::NextYear,
         "same region, next year"
     ),
+    bind!(
+        Normal,
+        [ch('t')],
+        Action::ShowTrend,
+        "trend of the search by year"
+    ),
+    bind!(
+        Normal,
+        [ch('K')],
+        Action::ShowKeywords,
+        "keywords of the report"
+    ),
+    bind!(
+        Normal,
+        [ch('D')],
+        Action::ShowDiff,
+        "beside the previous year"
+    ),
     bind!(Line, [key(KeyCode::Esc)], Action::Cancel, "close the line"),
     bind!(Line, [key(KeyCode::Enter)], Action::Submit, "accept / open"),
     bind!(
@@ -195,6 +213,58 @@ pub const BINDINGS: &[Binding] = &[
         "scroll down"
     ),
     bind!(Help, [ch('k'), key(KeyCode::Up)], Action::Up, "scroll up"),
+    bind!(List, [ctrl('t')], Action::ShowTrend, "trend of the query"),
+    bind!(
+        View,
+        [key(KeyCode::Esc), ch('q')],
+        Action::Cancel,
+        "close the view"
+    ),
+    bind!(
+        View,
+        [ch('j'), key(KeyCode::Down)],
+        Action::Down,
+        "scroll down"
+    ),
+    bind!(View, [ch('k'), key(KeyCode::Up)], Action::Up, "scroll up"),
+    bind!(
+        View,
+        [key(KeyCode::PageDown), ch(' ')],
+        Action::PageDown,
+        "page down"
+    ),
+    bind!(View, [key(KeyCode::PageUp)], Action::PageUp, "page up"),
+    bind!(
+        View,
+        [ch('h'), key(KeyCode::Left)],
+        Action::Collapse,
+        "previous year of the chart"
+    ),
+    bind!(
+        View,
+        [ch('l'), key(KeyCode::Right)],
+        Action::Expand,
+        "next year of the chart"
+    ),
+    bind!(
+        View,
+        [key(KeyCode::Enter)],
+        Action::Select,
+        "that year's hits"
+    ),
+    bind!(
+        View,
+        [ch('r')],
+        Action::ToggleBy,
+        "trend by year / by region"
+    ),
+    bind!(
+        View,
+        [ch('<')],
+        Action::PrevYear,
+        "side by side: a year back"
+    ),
+    bind!(View, [ch('>')], Action::NextYear, "side by side: a year on"),
     bind!(Global, [ctrl('c')], Action::Quit, "quit"),
     bind!(
         Global,

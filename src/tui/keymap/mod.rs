@@ -46,6 +46,14 @@ pub enum Action {
     PrevHit,
     PrevYear,
     NextYear,
+    /// The trend of the search query (by year).
+    ShowTrend,
+    /// The keywords of the open report.
+    ShowKeywords,
+    /// The open report beside the same region's previous year.
+    ShowDiff,
+    /// A trend by year or by region.
+    ToggleBy,
     /// A character typed into an input line.
     Char(char),
     Backspace,
@@ -142,6 +150,8 @@ pub enum Scope {
     /// The search line and the section picker (their result lists).
     List,
     Help,
+    /// The analysis views.
+    View,
 }
 
 impl Scope {
@@ -152,6 +162,7 @@ impl Scope {
             Scope::Line => mode.is_text(),
             Scope::List => matches!(mode, Mode::Search | Mode::Picker),
             Scope::Help => mode == Mode::Help,
+            Scope::View => mode == Mode::View,
         }
     }
 
@@ -164,6 +175,7 @@ impl Scope {
             Scope::Line => "Input lines (/ f : s)",
             Scope::List => "Search results and section picker",
             Scope::Help => "This help",
+            Scope::View => "Trend, keywords, side by side",
         }
     }
 }

@@ -27,7 +27,7 @@ fn active_input(app: &mut App) -> Option<&mut Input> {
         Mode::Filter => Some(&mut app.regions.filter),
         Mode::Goto => Some(&mut app.goto),
         Mode::Picker => Some(&mut app.picker.input),
-        Mode::Normal | Mode::Help => None,
+        Mode::Normal | Mode::Help | Mode::View => None,
     }
 }
 
@@ -147,7 +147,7 @@ fn input_changed(app: &mut App, cmds: &mut Vec<Cmd>) {
 }
 
 /// A new query: a new generation; older answers will be dropped when they arrive.
-fn search_changed(app: &mut App, cmds: &mut Vec<Cmd>) {
+pub(super) fn search_changed(app: &mut App, cmds: &mut Vec<Cmd>) {
     let generation = app.search.jobs.issue();
     let query = app.search.input.text.trim().to_string();
     if query.is_empty() {

@@ -10,6 +10,7 @@ mod line;
 mod nav;
 mod reader;
 mod tree;
+mod view;
 
 use crossterm::event::KeyEventKind;
 use ratatui::layout::Rect;
@@ -93,6 +94,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
                 }
             }
         }
+        Msg::AnalysisDone { generation, result } => view::done(app, generation, result),
         Msg::Terminate => quit(app, &mut cmds),
     }
     sync(app);
@@ -115,7 +117,14 @@ fn act(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Action::Suspend => return cmds.push(Cmd::Suspend),
         _ => {}
     }
+    if action == Action::ShowTrend && app.mode == Mode::Search {
+        return view::show_trend(app, cmds);
+    }
     match app.mode {
+        Mode::View => {
+            let page = app.size.height.saturating_sub(4) as usize;
+            view::action(app, action, page, cmds);
+        }
         Mode::Help => match action {
             Action::Cancel | Action::Help => app.mode = Mode::Normal,
             Action::Down => app.help_scroll += 1,
@@ -187,6 +196,9 @@ fn normal_action(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Action::PrevHit => nav::next_hit(app, Direction::Back, cmds),
         Action::PrevYear => nav::other_year(app, Direction::Back, cmds),
         Action::NextYear => nav::other_year(app, Direction::Forward, cmds),
+        Action::ShowTrend => view::show_trend(app, cmds),
+        Action::ShowKeywords => view::show_keywords(app, cmds),
+        Action::ShowDiff => view::show_diff(app, cmds),
         _ => {}
     }
 }
