@@ -40,6 +40,8 @@ pub enum Msg {
         generation: u64,
         result: Result<Arc<super::view::Analysis>, String>,
     },
+    /// Every glossary entry of the corpus (once the analyses' word counts are ready).
+    Glossary(Arc<crate::analysis::glossary::Glossary>),
     /// SIGTERM or SIGHUP: leave now.
     Terminate,
 }

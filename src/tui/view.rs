@@ -37,6 +37,10 @@ pub enum Analysis {
         old: Arc<Report>,
         new: Arc<Report>,
     },
+    /// The definitions of the defined terms on the screen.
+    Glossary {
+        definitions: Vec<crate::analysis::glossary::Definition>,
+    },
 }
 
 /// The view's state.

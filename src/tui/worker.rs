@@ -242,6 +242,23 @@ pub fn start_analysis_worker(
             Opened::Closed => return,
         };
         let mut profiles: Option<Profiles> = None;
+        // The word counts up front, so that the reader can mark the glossary's terms.
+        if let Some(engine) = &engine {
+            let opened = catch_unwind(AssertUnwindSafe(|| {
+                let seg = Segmenter::from_config(dictionary.as_deref()).ok()?;
+                Profiles::open(engine, &data_dir, &seg, &mut |_, _| {}).ok()
+            }))
+            .ok()
+            .flatten();
+            if let Some(p) = opened {
+                let defs = crate::analysis::glossary::definitions(engine.catalog(), &p, None);
+                let g = crate::analysis::glossary::Glossary::new(defs);
+                if tx.send(Msg::Glossary(Arc::new(g))).is_err() {
+                    return;
+                }
+                profiles = Some(p);
+            }
+        }
         while let Some((generation, request)) = shared.analyses.take() {
             let result = catch_unwind(AssertUnwindSafe(|| {
                 let engine = engine.as_ref().ok_or_else(|| "索引不可用".to_string())?;

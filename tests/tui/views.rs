@@ -107,3 +107,44 @@ fn two_years_side_by_side() {
         );
     }
 }
+
+#[test]
+fn defined_terms_are_marked_and_w_shows_their_definitions() {
+    let mut h = demo(80, 24);
+    let engine = crate::screens::demo_engine();
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tui-analysis-data");
+    let profiles = gwr::analysis::profile::Profiles::open(
+        &engine,
+        &dir,
+        &gwr::analysis::dictionary::Segmenter::standard(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let defs = gwr::analysis::glossary::definitions(engine.catalog(), &profiles, None);
+    h.send(gwr::tui::msg::Msg::Glossary(std::sync::Arc::new(
+        gwr::analysis::glossary::Glossary::new(defs),
+    )));
+    // 南山区 2022, the paragraph with “配置2000台AED” (AED is in its 名词解释).
+    open(&mut h, "2000台AED");
+    assert_eq!(h.report_id(), "440305-2022");
+    h.key(KeyCode::Esc);
+    let text = frame(&mut h);
+    let buf = h.terminal.backend().buffer().clone();
+    // Some cell of a term on screen is underlined (the hit itself is reversed instead).
+    let underlined = (0..buf.area.height).any(|y| {
+        (0..buf.area.width).any(|x| {
+            buf[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::UNDERLINED)
+        })
+    });
+    assert!(underlined, "no defined term marked:\n{text}");
+    h.key(KeyCode::Char('w'));
+    assert_eq!(h.app.mode, Mode::View);
+    let screen = frame(&mut h);
+    // Both reports' definitions of AED, read in the files (2022 line 95, 2024 line 93).
+    assert!(screen.contains("AED：自动体外除颤器"), "{screen}");
+    assert!(screen.contains("440305-2022 第95段"), "{screen}");
+    assert!(screen.contains("AED：即自动体外除颤器"), "{screen}");
+    insta::assert_snapshot!("view_glossary_80x24", screen);
+}

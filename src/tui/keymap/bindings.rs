@@ -147,6 +147,12 @@ pub const BINDINGS: &[Binding] = &[
         Action::ShowDiff,
         "beside the previous year"
     ),
+    bind!(
+        Normal,
+        [ch('w')],
+        Action::ShowGlossary,
+        "名词解释 of the marked terms on screen"
+    ),
     bind!(Line, [key(KeyCode::Esc)], Action::Cancel, "close the line"),
     bind!(Line, [key(KeyCode::Enter)], Action::Submit, "accept / open"),
     bind!(

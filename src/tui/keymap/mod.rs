@@ -54,6 +54,8 @@ pub enum Action {
     ShowDiff,
     /// A trend by year or by region.
     ToggleBy,
+    /// The definitions of the glossary terms on the screen.
+    ShowGlossary,
     /// A character typed into an input line.
     Char(char),
     Backspace,

@@ -2,6 +2,7 @@
 //! changes state. Text goes through [`safe`] on its way to the buffer.
 
 mod diff;
+mod glossary;
 mod help;
 mod keywords;
 mod outline;

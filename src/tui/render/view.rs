@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Block;
 
-use super::{diff, keywords, put, render_in, trend};
+use super::{diff, glossary, keywords, put, render_in, trend};
 use crate::tui::app::App;
 use crate::tui::layout::inner;
 use crate::tui::view::Analysis;
@@ -25,6 +25,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                 ..
             } => keywords::draw(buf, app, area, (title, k, new_words)),
             Analysis::Diff { diff: d, old, new } => diff::draw(buf, app, area, d, old, new),
+            Analysis::Glossary { definitions } => glossary::draw(buf, app, area, definitions),
         },
         (_, _, error) => {
             render_in(Block::bordered().border_style(t.border(true)), area, buf);

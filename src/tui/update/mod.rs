@@ -95,6 +95,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
             }
         }
         Msg::AnalysisDone { generation, result } => view::done(app, generation, result),
+        Msg::Glossary(g) => app.glossary = Some(g),
         Msg::Terminate => quit(app, &mut cmds),
     }
     sync(app);
@@ -199,6 +200,7 @@ fn normal_action(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Action::ShowTrend => view::show_trend(app, cmds),
         Action::ShowKeywords => view::show_keywords(app, cmds),
         Action::ShowDiff => view::show_diff(app, cmds),
+        Action::ShowGlossary => view::show_glossary(app),
         _ => {}
     }
 }
