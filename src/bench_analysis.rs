@@ -109,19 +109,8 @@ pub fn measure(root: &Path, verbose: bool) -> anyhow::Result<AnalysisFigures> {
             i.saturating_sub(1)
         };
         let start = Instant::now();
-        let a = engine.load_report(&reports[j.min(i)].meta.id)?;
-        let b = engine.load_report(&reports[j.max(i)].meta.id)?;
-        let vocab = profiles.vocab()?;
-        let lists: Vec<Vec<(String, u32)>> = profiles
-            .words(&[j.min(i), j.max(i)])?
-            .into_iter()
-            .map(|l| {
-                l.into_iter()
-                    .filter_map(|(id, c)| Some((vocab.get(id as usize)?.word.clone(), c)))
-                    .collect()
-            })
-            .collect();
-        std::hint::black_box(diff::diff(&a, &b, &lists[0], &lists[1]));
+        let (old, new) = (&reports[j.min(i)].meta.id, &reports[j.max(i)].meta.id);
+        std::hint::black_box(diff::compare(&engine, &profiles, old, new)?);
         times.push(ms(start));
     }
     (figures.diff_ms, figures.diff_max_ms) = median_max(times);

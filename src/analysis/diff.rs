@@ -277,6 +277,32 @@ pub fn diff(
     }
 }
 
+/// Compares two reports of the engine's corpus by id: both loaded, their word counts from
+/// the profiles; returns the comparison and the two reports.
+///
+/// # Errors
+/// When an id is unknown, a report cannot be read, or the cache cannot be.
+pub fn compare(
+    engine: &crate::search::Engine,
+    profiles: &super::profile::Profiles,
+    old: &str,
+    new: &str,
+) -> Result<(ReportDiff, Report, Report), super::AnalysisError> {
+    let position = |id: &str| {
+        engine
+            .catalog()
+            .reports
+            .iter()
+            .position(|e| e.meta.id == id)
+            .ok_or_else(|| crate::search::SearchError::NoReport(id.to_string()))
+    };
+    let (i, j) = (position(old)?, position(new)?);
+    let a = engine.load_report(old)?;
+    let b = engine.load_report(new)?;
+    let lists = profiles.word_counts(&[i, j])?;
+    Ok((diff(&a, &b, &lists[0], &lists[1]), a, b))
+}
+
 /// Words of `a` that `b` does not have (stopwords left out), most frequent first.
 fn only_in(a: &[(String, u32)], b: &[(String, u32)]) -> Vec<Term> {
     let have: FxHashMap<&str, u32> = b.iter().map(|(w, c)| (w.as_str(), *c)).collect();

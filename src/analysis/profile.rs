@@ -327,6 +327,26 @@ impl Profiles {
     }
 }
 
+impl Profiles {
+    /// The word counts of the reports at these catalog positions, as words: (word,
+    /// count), sorted by word id.
+    ///
+    /// # Errors
+    /// When `words.bin` cannot be read.
+    pub fn word_counts(&self, reports: &[usize]) -> Result<Vec<Vec<(String, u32)>>, AnalysisError> {
+        let vocab = self.vocab()?;
+        Ok(self
+            .words(reports)?
+            .into_iter()
+            .map(|l| {
+                l.into_iter()
+                    .filter_map(|(id, c)| Some((vocab.get(id as usize)?.word.clone(), c)))
+                    .collect()
+            })
+            .collect())
+    }
+}
+
 /// `words.bin`: magic and checksum of the vocabulary, its length and the vocabulary,
 /// then `n + 1` offsets and each report's list.
 fn encode_words(values: &[Computed]) -> Result<Vec<u8>, AnalysisError> {

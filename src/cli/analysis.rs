@@ -1,9 +1,7 @@
 //! `gwr trend`, `gwr keywords`, `gwr diff`, `gwr glossary`.
 
 use std::fmt::Write as _;
-use std::io::IsTerminal as _;
 use std::process::ExitCode;
-use std::time::Duration;
 
 use anyhow::Context as _;
 use clap::Args;
@@ -11,13 +9,12 @@ use serde_json::json;
 
 use super::Context;
 use super::reports::find;
-use super::search::{open, write_out};
+use super::search::{open, progress_printer, write_out};
 use crate::analysis::dictionary::Segmenter;
 use crate::analysis::profile::Profiles;
 use crate::analysis::trend::{By, trend};
 use crate::analysis::{diff, glossary, keywords};
-use crate::corpus::Report;
-use crate::search::{Engine, OpenOptions, SearchError};
+use crate::search::{Engine, OpenOptions, Progress, SearchError};
 use crate::text::terminal_safe;
 
 /// Arguments of `gwr trend`.
@@ -78,32 +75,12 @@ pub struct GlossaryArgs {
 fn open_all(ctx: &Context) -> anyhow::Result<(Engine, Profiles, Segmenter)> {
     let engine = open(ctx, OpenOptions::default())?;
     let seg = Segmenter::from_config(ctx.config.dictionary.as_deref())?;
-    let mut bar: Option<indicatif::ProgressBar> = None;
-    let tty = std::io::stderr().is_terminal();
-    let mut progress = |done: usize, total: usize| {
-        if !tty || total < 2 {
-            return;
-        }
-        let b = bar.get_or_insert_with(|| {
-            let b = indicatif::ProgressBar::new(total as u64);
-            b.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{msg:>9} [{bar:40}] {pos}/{len} {elapsed}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-                .progress_chars("=> "),
-            );
-            b.set_message("analysing");
-            b.enable_steady_tick(Duration::from_millis(200));
-            b
-        });
-        b.set_position(done as u64);
-    };
+    // The shared progress bar: counting words is segmenting every report again.
+    let mut printer = progress_printer();
+    let mut progress = |done: usize, total: usize| printer(Progress::Segmenting { done, total });
     let profiles = Profiles::open(&engine, &ctx.data_dir, &seg, &mut progress)
         .with_context(|| format!("cannot analyse the corpus {}", ctx.corpus.label()))?;
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
+    printer(Progress::Ready);
     if let Some(why) = &profiles.rebuilt {
         // Say so: a changed dictionary or corpus recomputed the word counts.
         eprintln!(
@@ -263,32 +240,6 @@ fn position(engine: &Engine, id: &str) -> anyhow::Result<usize> {
         .with_context(|| format!("no report with id {id}: see `gwr list`"))
 }
 
-/// A report's word counts.
-type Words = Vec<(String, u32)>;
-
-/// Two reports and their word counts.
-fn load_pair(
-    engine: &Engine,
-    profiles: &Profiles,
-    old: &str,
-    new: &str,
-) -> anyhow::Result<(Report, Report, Vec<Words>)> {
-    let (i, j) = (position(engine, old)?, position(engine, new)?);
-    let a = engine.load_report(old)?;
-    let b = engine.load_report(new)?;
-    let vocab = profiles.vocab()?;
-    let lists = profiles
-        .words(&[i, j])?
-        .into_iter()
-        .map(|l| {
-            l.into_iter()
-                .filter_map(|(id, c)| Some((vocab.get(id as usize)?.word.clone(), c)))
-                .collect()
-        })
-        .collect();
-    Ok((a, b, lists))
-}
-
 pub fn diff_cmd(ctx: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let (engine, profiles, _) = open_all(ctx)?;
     let old = find(engine.catalog(), std::slice::from_ref(&args.old))?
@@ -299,8 +250,7 @@ pub fn diff_cmd(ctx: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         .meta
         .id
         .clone();
-    let (a, b, lists) = load_pair(&engine, &profiles, &old, &new)?;
-    let d = diff::diff(&a, &b, &lists[0], &lists[1]);
+    let (d, a, b) = diff::compare(&engine, &profiles, &old, &new)?;
     let mut out = String::new();
     if args.json {
         out = serde_json::to_string_pretty(&d)? + "\n";

@@ -325,22 +325,10 @@ pub fn analyse(
             })
         }
         Request::Diff { old, new } => {
-            let (i, j) = (position(old)?, position(new)?);
-            let a = engine.load_report(old).map_err(|e| e.to_string())?;
-            let b = engine.load_report(new).map_err(|e| e.to_string())?;
-            let vocab = profiles.vocab().map_err(|e| e.to_string())?;
-            let lists: Vec<Vec<(String, u32)>> = profiles
-                .words(&[i, j])
-                .map_err(|e| e.to_string())?
-                .into_iter()
-                .map(|l| {
-                    l.into_iter()
-                        .filter_map(|(id, c)| Some((vocab.get(id as usize)?.word.clone(), c)))
-                        .collect()
-                })
-                .collect();
+            let (diff, a, b) =
+                diff::compare(engine, profiles, old, new).map_err(|e| e.to_string())?;
             Ok(Analysis::Diff {
-                diff: diff::diff(&a, &b, &lists[0], &lists[1]),
+                diff,
                 old: Arc::new(a),
                 new: Arc::new(b),
             })
