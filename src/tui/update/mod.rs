@@ -2,14 +2,19 @@
 //!
 //! By concern: [`line`] the input lines (search, filter, `:`, picker), [`tree`] the
 //! regions and outline trees, [`reader`] the reader and jumps within a report, [`nav`]
-//! moves across reports (hits, results, years); this file dispatches messages and keeps
-//! the derived state (wrapping, scroll offsets) in step with the layout. A new view
-//! brings its own module here.
+//! moves across reports (hits, results, years), [`view`] what the analysis views share,
+//! with [`trend`], [`keywords`], [`diff`] and [`glossary`] one a view; this file
+//! dispatches messages and keeps the derived state (wrapping, scroll offsets) in step
+//! with the layout. A new view brings its own module here.
 
+mod diff;
+mod glossary;
+mod keywords;
 mod line;
 mod nav;
 mod reader;
 mod tree;
+mod trend;
 mod view;
 
 use crossterm::event::KeyEventKind;
@@ -119,7 +124,7 @@ fn act(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         _ => {}
     }
     if action == Action::ShowTrend && app.mode == Mode::Search {
-        return view::show_trend(app, cmds);
+        return trend::show_trend(app, cmds);
     }
     match app.mode {
         Mode::View => {
@@ -197,10 +202,10 @@ fn normal_action(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Action::PrevHit => nav::next_hit(app, Direction::Back, cmds),
         Action::PrevYear => nav::other_year(app, Direction::Back, cmds),
         Action::NextYear => nav::other_year(app, Direction::Forward, cmds),
-        Action::ShowTrend => view::show_trend(app, cmds),
-        Action::ShowKeywords => view::show_keywords(app, cmds),
-        Action::ShowDiff => view::show_diff(app, cmds),
-        Action::ShowGlossary => view::show_glossary(app),
+        Action::ShowTrend => trend::show_trend(app, cmds),
+        Action::ShowKeywords => keywords::show_keywords(app, cmds),
+        Action::ShowDiff => diff::show_diff(app, cmds),
+        Action::ShowGlossary => glossary::show_glossary(app),
         _ => {}
     }
 }
