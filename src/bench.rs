@@ -252,6 +252,9 @@ pub struct BenchReport {
     pub slowest: Vec<String>,
     /// The load average when the run ended (the machine may be shared).
     pub load_average: String,
+    /// Trends, keywords and diffs ([`crate::bench_analysis`]).
+    #[serde(flatten)]
+    pub analysis: crate::bench_analysis::AnalysisFigures,
 }
 
 /// The machine's CPU time so far, in clock ticks: (all, stolen by the hypervisor), from the
@@ -579,6 +582,7 @@ fn run_in(root: &Path, reports: usize, verbose: bool) -> anyhow::Result<BenchRep
         anyhow::bail!("gwr targets failed ({})", out.status);
     }
     report.targets_rows = out.stdout.split(|&b| b == b'\n').count().saturating_sub(2);
+    report.analysis = crate::bench_analysis::measure(root, verbose)?;
     report.load_average = std::fs::read_to_string("/proc/loadavg")
         .unwrap_or_default()
         .split_whitespace()
@@ -848,6 +852,7 @@ pub fn human(r: &BenchReport) -> String {
         "targets            {:.0} ms for {} rows (gwr targets --csv, from the catalog)",
         r.targets_ms, r.targets_rows
     );
+    s.push_str(&crate::bench_analysis::human(&r.analysis));
     let _ = writeln!(s, "load average       {}", r.load_average);
     let _ = writeln!(
         s,

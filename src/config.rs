@@ -30,6 +30,10 @@ pub struct Config {
     pub keys: Vec<KeyBinding>,
     /// `[theme]`: colours by role (`NO_COLOR` still wins).
     pub theme: BTreeMap<String, Colours>,
+    /// A user dictionary for jieba (its format: `word [frequency] [tag]` a line), adding
+    /// policy terms to the segmentation of keywords, new words and diffs (relative to the
+    /// config file).
+    pub dictionary: Option<PathBuf>,
     /// The file this was read from, or looked for (`None`: no config directory).
     pub path: Option<PathBuf>,
 }
@@ -167,6 +171,7 @@ struct Raw {
     lang: Option<Spanned<String>>,
     keys: BTreeMap<Spanned<String>, Spanned<Keys>>,
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
+    dictionary: Option<PathBuf>,
 }
 
 /// `down = "j"`, `down = "j Down"` or `down = ["j", "Down"]`.
@@ -251,6 +256,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         lang,
         keys,
         theme,
+        // A relative dictionary path is relative to the config file.
+        dictionary: raw.dictionary.map(|d| match path.parent() {
+            Some(dir) if d.is_relative() => dir.join(d),
+            _ => d,
+        }),
         path: Some(path.to_path_buf()),
     })
 }

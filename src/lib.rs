@@ -3,12 +3,16 @@
 //! The engine knows nothing of the screen: [`corpus`] turns raw files into reports,
 //! [`targets`] reads their targets and results, [`search`] indexes and queries them;
 //! [`tui`] and [`cli`] sit on top, and the benchmark
-//! (`gwr bench`, [`bench`]) above the engine and the TUI it measures.
+//! (`gwr bench`, [`bench`]) above the engine and the TUI it measures. [`analysis`] (trends,
+//! keywords, diffs, the glossary) reads the engine, below the TUI and the CLI.
 
 #![forbid(unsafe_code)]
 
+pub mod analysis;
 #[doc(hidden)]
 pub mod bench;
+#[doc(hidden)]
+pub mod bench_analysis;
 pub mod cli;
 pub mod clipboard;
 pub mod config;

@@ -1,6 +1,7 @@
-//! The command line: `gwr [list|show|outline|search|targets|index|bench|config|marks]`; no
-//! subcommand opens the TUI.
+//! The command line: `gwr [list|show|outline|search|targets|index|bench|config|marks|trend|
+//! keywords|diff|glossary]`; no subcommand opens the TUI.
 
+mod analysis;
 mod reports;
 mod search;
 mod settings;
@@ -79,6 +80,14 @@ pub enum Command {
     Config,
     /// Print the marked paragraphs (m + a letter in gwr), with their citations.
     Marks(settings::MarksArgs),
+    /// Count queries by year, region, level or report, per 10,000 characters.
+    Trend(analysis::TrendArgs),
+    /// The words that set a report apart, and the words new in it.
+    Keywords(analysis::KeywordsArgs),
+    /// Compare two reports: sections aligned, terms new and dropped.
+    Diff(analysis::DiffArgs),
+    /// The 名词解释 entries of the corpus.
+    Glossary(analysis::GlossaryArgs),
 }
 
 /// What every command needs: the corpus, the data dir and the config.
@@ -153,5 +162,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Bench(args)) => search::bench(&ctx, args),
         Some(Command::Config) => settings::config(&ctx),
         Some(Command::Marks(args)) => settings::marks(&ctx, args),
+        Some(Command::Trend(args)) => analysis::trend_cmd(&ctx, args),
+        Some(Command::Keywords(args)) => analysis::keywords_cmd(&ctx, args),
+        Some(Command::Diff(args)) => analysis::diff_cmd(&ctx, args),
+        Some(Command::Glossary(args)) => analysis::glossary_cmd(&ctx, args),
     }
 }

@@ -60,6 +60,9 @@ pub struct BenchArgs {
     /// Internal: run only the command-line phase on an existing bench folder and print JSON.
     #[arg(long, hide = true, value_name = "DIR")]
     pub cli_phase: Option<std::path::PathBuf>,
+    /// Internal: measure only the analyses on an existing bench folder (`--keep DIR`).
+    #[arg(long, hide = true, value_name = "DIR")]
+    pub analysis_phase: Option<std::path::PathBuf>,
 }
 
 pub(super) fn write_out(s: &str) -> anyhow::Result<()> {
@@ -70,7 +73,7 @@ pub(super) fn write_out(s: &str) -> anyhow::Result<()> {
     }
 }
 
-fn open(ctx: &Context, opts: OpenOptions) -> anyhow::Result<Engine> {
+pub(super) fn open(ctx: &Context, opts: OpenOptions) -> anyhow::Result<Engine> {
     let mut progress = progress_printer();
     let engine = Engine::open_with(&ctx.corpus, &ctx.data_dir, opts, &mut progress)
         .with_context(|| format!("cannot open the corpus {}", ctx.corpus.label()))?;
@@ -275,6 +278,11 @@ pub fn bench(ctx: &Context, args: &BenchArgs) -> anyhow::Result<ExitCode> {
     };
     if let Some(v) = phase {
         write_out(&format!("{}\n", serde_json::to_string(&v)?))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(dir) = &args.analysis_phase {
+        let f = crate::bench_analysis::measure(dir, !args.json)?;
+        write_out(&crate::bench_analysis::human(&f))?;
         return Ok(ExitCode::SUCCESS);
     }
     let report = crate::bench::run(args.reports, args.keep.as_deref(), !args.json)?;

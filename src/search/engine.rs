@@ -17,6 +17,7 @@ use super::indexer::region_selected;
 use super::indexer::{self, ToIndex};
 use super::normalize::normalize;
 use super::nosync::NoSyncDirectory;
+use super::occurrences::{FileCount, Occurrences};
 use super::query::{Query, Scope, section_key};
 use super::scan::{self, Listing};
 use super::schema::Fields;
@@ -60,6 +61,8 @@ pub struct Engine {
     /// Per catalog position, the report's section titles, normalised (made on the first
     /// section filter).
     section_titles: OnceLock<Vec<Vec<String>>>,
+    /// Per catalog position, the content fingerprint ([`Engine::content_keys`]).
+    content_keys: Vec<u64>,
     stats: IndexStats,
     warnings: Vec<String>,
 }
@@ -635,7 +638,14 @@ impl Engine {
             Cat::OnDisk(file, briefs) => (OnceLock::new(), Some(file), briefs),
         };
         let mut by_fnum = vec![u32::MAX; state.next_fnum as usize];
+        let parser = store::content_hash(state.version.as_bytes());
+        let hash_of: std::collections::HashMap<u32, u64> =
+            state.files.iter().map(|f| (f.fnum, f.hash)).collect();
+        let mut content_keys = vec![0; briefs.len()];
         for (i, b) in briefs.iter().enumerate() {
+            content_keys[i] = hash_of
+                .get(&b.fnum)
+                .map_or(0, |h| h ^ parser.rotate_left(17));
             if let Some(slot) = by_fnum.get_mut(b.fnum as usize) {
                 *slot = i as u32;
             }
@@ -656,6 +666,7 @@ impl Engine {
             fields,
             by_fnum,
             section_titles: OnceLock::new(),
+            content_keys,
             stats,
             warnings: Vec::new(),
         }
@@ -1001,6 +1012,49 @@ impl Engine {
             score,
             paragraph_highlights,
         }))
+    }
+
+    /// Per report (by catalog position): the paragraphs a query matches, and every
+    /// occurrence of its positive strings in them (overlapping matches each count; see
+    /// [`super::occurrences`]). Exact like [`Engine::search`]'s totals.
+    ///
+    /// # Errors
+    /// A [`SearchError::Query`] for a malformed query.
+    pub fn occurrences(&self, query: &str) -> Result<Vec<FileCount>, SearchError> {
+        let q = Query::parse(query)?;
+        let searcher = self.reader.searcher();
+        let scope = self.scope(&q)?;
+        let tq = q.to_tantivy(&self.fields, &self.pairs, &[], &scope);
+        let mut strings: Vec<&String> = q.must.iter().flatten().collect();
+        strings.sort();
+        strings.dedup();
+        let collector = Occurrences {
+            files: self.by_fnum.len(),
+            field: self.fields.exact,
+            strings: strings
+                .into_iter()
+                .map(|s| tokenizer::exact_terms(s, &self.pairs))
+                .collect(),
+        };
+        let per_file = searcher.search(&*tq, &collector)?;
+        let mut out = vec![FileCount::default(); self.briefs.len()];
+        for (fnum, c) in per_file.into_iter().enumerate() {
+            if let Some(o) = self
+                .by_fnum
+                .get(fnum)
+                .and_then(|&i| out.get_mut(i as usize))
+            {
+                *o = c;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Per report (by catalog position), a fingerprint of its file's content and of the
+    /// parser: what a cache of values computed from its text is keyed on.
+    #[must_use]
+    pub fn content_keys(&self) -> &[u64] {
+        &self.content_keys
     }
 
     /// Loads the full text of a report (parsing its file again).

@@ -10,6 +10,7 @@ mod engine;
 pub(crate) mod indexer;
 pub mod normalize;
 mod nosync;
+mod occurrences;
 pub mod query;
 mod scan;
 mod schema;
@@ -30,6 +31,7 @@ use crate::corpus::{Rejected, ReportMeta, Section};
 
 pub use engine::{Engine, OpenOptions, corpus_dir};
 pub use normalize::normalize;
+pub use occurrences::FileCount;
 pub use query::Query;
 pub use snippet::snippet;
 pub use store::dir_bytes;

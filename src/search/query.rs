@@ -253,6 +253,19 @@ impl Query {
             }
     }
 
+    /// True when the report passes the query's `region:`, `level:` and `year:` filters
+    /// (`section:` selects paragraphs, not reports).
+    #[must_use]
+    pub fn selects(&self, meta: &crate::corpus::ReportMeta) -> bool {
+        let region = meta.region.as_ref();
+        (self.levels.is_empty() || region.is_some_and(|r| self.levels.contains(&r.level)))
+            && (self.regions.is_empty()
+                || region.is_some_and(|r| super::indexer::region_selected(r, &self.regions)))
+            && self
+                .years
+                .is_none_or(|(a, b)| meta.year.is_some_and(|y| (a..=b).contains(&y)))
+    }
+
     /// True when the query has filters (region, year, level, section, report).
     #[must_use]
     pub fn has_filters(&self) -> bool {

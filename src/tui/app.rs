@@ -49,6 +49,10 @@ pub struct App {
     pub help_scroll: usize,
     /// The targets view.
     pub targets: TargetsPane,
+    /// The analysis view (trend, keywords, side by side).
+    pub view: super::view::ViewPane,
+    /// Every glossary entry of the corpus (the reader marks their terms).
+    pub glossary: Option<Arc<crate::analysis::glossary::Glossary>>,
     /// How the index is getting on (`Ready`: searches go through the open engine).
     pub index: IndexState,
     /// A one-line message for the status line (an error or a hint).
@@ -86,6 +90,8 @@ impl App {
             picker: PickerPane::default(),
             help_scroll: 0,
             targets: TargetsPane::default(),
+            view: super::view::ViewPane::default(),
+            glossary: None,
             index: IndexState::Starting,
             message: None,
             wrap_cache: Vec::new(),

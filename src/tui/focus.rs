@@ -24,6 +24,8 @@ pub enum Mode {
     Marks,
     /// The targets view (targets and results of the region, by year).
     Targets,
+    /// An analysis view (trend, keywords, side by side).
+    View,
 }
 
 impl Mode {

@@ -26,6 +26,7 @@ pub mod term;
 pub mod text;
 pub mod theme;
 pub mod update;
+pub mod view;
 pub mod watch;
 pub mod worker;
 pub mod wrap;
@@ -123,6 +124,10 @@ impl Host for WorkerHost {
         match cmd {
             Cmd::Search { generation, query } => self.shared.submit_search(generation, query),
             Cmd::LoadReport { generation, id } => self.shared.submit_load(generation, id),
+            Cmd::Analyse {
+                generation,
+                request,
+            } => self.shared.submit_analysis(generation, request),
             Cmd::Save(saved) => {
                 if let Err(e) = state::save(&self.data_dir, &saved) {
                     tracing::warn!("cannot save the reading position: {e}");
@@ -152,7 +157,8 @@ impl Host for WorkerHost {
     }
 }
 
-/// Runs the TUI on a corpus.
+/// Runs the TUI on a corpus (the config's `dictionary` is the user dictionary of the
+/// analysis views).
 ///
 /// # Errors
 /// When the terminal cannot be used.
@@ -171,6 +177,12 @@ pub fn run(corpus: &Corpus, data_dir: &Path, config: &crate::config::Config) -> 
     worker::start_search_worker(&shared, tx.clone(), lang);
     worker::start_report_worker(&shared, corpus.clone(), tx.clone());
     let _watcher = watch::start(&shared, corpus, data_dir, tx.clone());
+    worker::start_analysis_worker(
+        &shared,
+        data_dir.to_path_buf(),
+        config.dictionary.clone(),
+        tx.clone(),
+    );
     term::spawn_signals(tx.clone())?;
     let saved = state::load(data_dir);
 

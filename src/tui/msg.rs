@@ -35,6 +35,13 @@ pub enum Msg {
         generation: u64,
         result: Result<Arc<SearchResults>, String>,
     },
+    /// The answer to [`Cmd::Analyse`].
+    AnalysisDone {
+        generation: u64,
+        result: Result<Arc<super::view::Analysis>, String>,
+    },
+    /// Every glossary entry of the corpus (once the analyses' word counts are ready).
+    Glossary(Arc<crate::analysis::glossary::Glossary>),
     /// SIGTERM or SIGHUP: leave now.
     Terminate,
     /// A line for the status bar (the corpus changed on disk, …).
@@ -54,6 +61,11 @@ pub enum Cmd {
     Search { generation: u64, query: String },
     /// Load a report's text; the answer is [`Msg::ReportLoaded`] with the same generation.
     LoadReport { generation: u64, id: String },
+    /// Compute a trend, keywords or a diff; the answer is [`Msg::AnalysisDone`].
+    Analyse {
+        generation: u64,
+        request: super::view::Request,
+    },
     /// Remember the reading position.
     Save(Saved),
     /// Ctrl-Z: restore the terminal, stop, and take it back on resume.

@@ -106,6 +106,12 @@ impl Theme {
         }
     }
 
+    /// A term some report's 名词解释 defines (underlined, so it shows without colour).
+    #[must_use]
+    pub fn defined(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::UNDERLINED)
+    }
+
     /// The hit `n`/`N` is on.
     #[must_use]
     pub fn current_hit(self) -> Style {
@@ -196,6 +202,7 @@ mod tests {
             t.dim(),
             t.status(),
             t.error(),
+            t.defined(),
         ] {
             assert_eq!((s.fg, s.bg), (None, None), "{s:?}");
         }

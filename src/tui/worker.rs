@@ -10,6 +10,10 @@ use std::time::{Duration, Instant};
 
 use super::job::Newest;
 use super::msg::Msg;
+use super::view::{Analysis, Request};
+use crate::analysis::dictionary::Segmenter;
+use crate::analysis::profile::Profiles;
+use crate::analysis::{diff, keywords, trend};
 use crate::corpus::{Corpus, Overrides, Report};
 use crate::lang::Lang;
 use crate::search::{Catalog, Engine, Limit, Progress};
@@ -41,6 +45,8 @@ pub struct Shared {
     searches: Newest<String>,
     /// Report ids waiting for the report worker.
     loads: Newest<String>,
+    /// Analyses waiting for the analysis worker.
+    analyses: Newest<Request>,
 }
 
 impl Shared {
@@ -88,12 +94,18 @@ impl Shared {
         self.loads.submit(generation, id);
     }
 
+    /// Queues an analysis, replacing any queued one that has not started.
+    pub fn submit_analysis(&self, generation: u64, request: Request) {
+        self.analyses.submit(generation, request);
+    }
+
     /// Stops the workers.
     pub fn close(&self) {
         self.lock().closed = true;
         self.changed.notify_all();
         self.searches.close();
         self.loads.close();
+        self.analyses.close();
     }
 }
 
@@ -216,4 +228,114 @@ fn parse_entry(corpus: &Corpus, catalog: &Catalog, id: &str) -> Result<Report, S
         crate::corpus::load_file(corpus, &entry.meta.file, &overrides).map_err(|e| e.reason)?;
     report.meta.id = id.to_string();
     Ok(report)
+}
+
+/// Starts the analysis worker: once the engine is open, computes the word-count cache on
+/// the first request (see [`Profiles::open`]), then answers each newest request.
+pub fn start_analysis_worker(
+    shared: &Arc<Shared>,
+    data_dir: PathBuf,
+    dictionary: Option<PathBuf>,
+    tx: Sender<Msg>,
+) {
+    let shared = shared.clone();
+    std::thread::spawn(move || {
+        let engine = match shared.wait_engine() {
+            Opened::Engine(engine) => Some(engine),
+            Opened::Failed => None,
+            Opened::Closed => return,
+        };
+        let mut profiles: Option<Profiles> = None;
+        // The word counts up front, so that the reader can mark the glossary's terms.
+        if let Some(engine) = &engine {
+            let opened = catch_unwind(AssertUnwindSafe(|| {
+                let seg = Segmenter::from_config(dictionary.as_deref()).ok()?;
+                Profiles::open(engine, &data_dir, &seg, &mut |_, _| {}).ok()
+            }))
+            .ok()
+            .flatten();
+            if let Some(p) = opened {
+                let defs = crate::analysis::glossary::definitions(engine.catalog(), &p, None);
+                let g = crate::analysis::glossary::Glossary::new(defs);
+                if tx.send(Msg::Glossary(Arc::new(g))).is_err() {
+                    return;
+                }
+                profiles = Some(p);
+            }
+        }
+        while let Some((generation, request)) = shared.analyses.take() {
+            let result = catch_unwind(AssertUnwindSafe(|| {
+                let engine = engine.as_ref().ok_or_else(|| "索引不可用".to_string())?;
+                if profiles.is_none() {
+                    let seg =
+                        Segmenter::from_config(dictionary.as_deref()).map_err(|e| e.to_string())?;
+                    profiles = Some(
+                        Profiles::open(engine, &data_dir, &seg, &mut |_, _| {})
+                            .map_err(|e| e.to_string())?,
+                    );
+                }
+                let p = profiles
+                    .as_ref()
+                    .ok_or_else(|| "internal error".to_string())?;
+                analyse(engine, p, &request)
+            }))
+            .unwrap_or_else(|_| Err("分析出错 (internal error)".to_string()));
+            let msg = Msg::AnalysisDone {
+                generation,
+                result: result.map(Arc::new),
+            };
+            if tx.send(msg).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// Computes what a view asks for (the worker's job; tests call it directly).
+///
+/// # Errors
+/// A message for the status line when a query is malformed or a report cannot be read.
+pub fn analyse(
+    engine: &Engine,
+    profiles: &Profiles,
+    request: &Request,
+) -> Result<Analysis, String> {
+    let position = |id: &str| {
+        engine
+            .catalog()
+            .reports
+            .iter()
+            .position(|e| e.meta.id == id)
+            .ok_or_else(|| format!("没有编号为 {id} 的报告"))
+    };
+    match request {
+        Request::Trend { queries, by } => {
+            let rows =
+                trend::trend(engine, profiles.chars(), queries, *by).map_err(|e| e.to_string())?;
+            Ok(Analysis::Trend {
+                queries: queries.clone(),
+                by: *by,
+                rows,
+            })
+        }
+        Request::Keywords { report } => {
+            let i = position(report)?;
+            let e = |e: crate::analysis::AnalysisError| e.to_string();
+            Ok(Analysis::Keywords {
+                report: report.clone(),
+                title: engine.catalog().reports[i].meta.title.clone(),
+                keywords: keywords::keywords(profiles, i, 40).map_err(e)?,
+                new_words: keywords::new_words(engine.catalog(), profiles, i).map_err(e)?,
+            })
+        }
+        Request::Diff { old, new } => {
+            let (diff, a, b) =
+                diff::compare(engine, profiles, old, new).map_err(|e| e.to_string())?;
+            Ok(Analysis::Diff {
+                diff,
+                old: Arc::new(a),
+                new: Arc::new(b),
+            })
+        }
+    }
 }

@@ -298,6 +298,8 @@ pub struct Harness {
     /// Search commands are held here until [`Harness::answer_searches`] (to test stale answers).
     pub hold_searches: bool,
     pub held: Vec<Cmd>,
+    /// The analyses' word counts (made on the first analysis of an engine source).
+    pub profiles: Option<gwr::analysis::profile::Profiles>,
 }
 
 impl Harness {
@@ -309,6 +311,7 @@ impl Harness {
             cmds: Vec::new(),
             hold_searches: false,
             held: Vec::new(),
+            profiles: None,
         }
     }
 
@@ -349,6 +352,29 @@ impl Harness {
                 }
             }
             Cmd::Save(_) | Cmd::Suspend | Cmd::SaveMarks(_) | Cmd::Copy { .. } => {}
+            Cmd::Analyse {
+                generation,
+                request,
+            } => {
+                let result = match &self.source {
+                    Source::Engine(e) => {
+                        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+                            .join("tui-analysis-data");
+                        let profiles = self.profiles.get_or_insert_with(|| {
+                            gwr::analysis::profile::Profiles::open(
+                                e,
+                                &dir,
+                                &gwr::analysis::dictionary::Segmenter::standard(),
+                                &mut |_, _| {},
+                            )
+                            .unwrap()
+                        });
+                        gwr::tui::worker::analyse(e, profiles, &request).map(Arc::new)
+                    }
+                    Source::Fixture(_) => Err("no engine for the fixture".to_string()),
+                };
+                self.send(Msg::AnalysisDone { generation, result });
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 //! The real binary in a real terminal (tmux) at 80x24: it starts on the demo corpus with
 //! the three panes on the first screen, a typed Chinese query shows results, Enter opens
-//! the hit highlighted, `]` moves to the next section, `q` quits and the shell is usable
+//! the hit highlighted, `]` moves to the next section, `K`, `D` and Ctrl-t open the
+//! keywords, two years side by side and a trend chart, `q` quits and the shell is usable
 //! afterwards.
 //!
 //! Skipped (with a printed reason) only when tmux is not installed; CI installs it.
@@ -248,6 +249,45 @@ fn tui_in_tmux() {
         highlighted(&escaped, "地区生产总值增长"),
         "the figure is not highlighted:\n{escaped}"
     );
+    // K shows the report's keywords; Esc goes back.
+    t.send(&["K"]);
+    t.wait_for("the keywords", |s| {
+        s.contains("关键词 ·") && s.contains("对数似然")
+    });
+    t.send(&["Escape"]);
+    t.wait_for("the reader again", |s| !s.contains("关键词 ·"));
+
+    // D puts 南山区 2023 beside 2022.
+    t.send(&["/"]);
+    t.send(&["C-u"]);
+    t.type_text("西丽湖 region:南山区 year:2023");
+    t.wait_for("its results", |s| {
+        s.contains("搜索结果") && s.contains("西丽湖")
+    });
+    t.send(&["Enter"]);
+    t.wait_for("the 2023 report", |s| {
+        !s.contains("搜索结果") && s.contains("南山区 2023")
+    });
+    t.send(&["D"]);
+    t.wait_for("the two years", |s| {
+        s.contains("对照 · 2022年南山区政府工作报告 ↔ 2023年南山区政府工作报告")
+            && s.contains("新词")
+    });
+    t.send(&["Escape"]);
+
+    // Ctrl-t on a search shows its trend by year.
+    t.send(&["/"]);
+    t.send(&["C-u"]);
+    t.type_text("数字经济");
+    t.wait_for("the query's results", |s| {
+        s.contains("/数字经济") && s.contains("搜索结果")
+    });
+    t.send(&["C-t"]);
+    t.wait_for("the trend chart", |s| {
+        s.contains("趋势 · 按年") && s.contains("██ 数字经济") && s.contains("2026: 数字经济")
+    });
+    t.send(&["Escape"]);
+    t.wait_for("the reader again", |s| !s.contains("趋势 · 按年"));
 
     // q quits; the terminal is back to the shell, which still works.
     t.send(&["q"]);

@@ -1,7 +1,7 @@
 //! The TUI's integration tests, one test binary: `update` driven by messages with the
 //! results checked on the state ([`update`]), whole screens as insta snapshots
 //! ([`screens`]), the run loop with a fake host ([`run_loop`]), keystroke latency over a
-//! real engine ([`latency`]), the README's key table ([`readme`]), and the real binary in
+//! real engine ([`latency`]), the analysis views ([`views`]), the README's key table ([`readme`]), and the real binary in
 //! tmux ([`e2e_tmux`]). [`common`] holds the fixtures and the harness.
 
 mod common;
@@ -12,3 +12,4 @@ mod readme;
 mod run_loop;
 mod screens;
 mod update;
+mod views;

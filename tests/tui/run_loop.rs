@@ -34,7 +34,11 @@ impl Host for TestHost {
                 let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
                 self.tx.send(Msg::Key(ctrl_c)).unwrap();
             }
-            Cmd::Search { .. } | Cmd::Suspend | Cmd::SaveMarks(_) | Cmd::Copy { .. } => {}
+            Cmd::Search { .. }
+            | Cmd::Analyse { .. }
+            | Cmd::Suspend
+            | Cmd::SaveMarks(_)
+            | Cmd::Copy { .. } => {}
         }
     }
 

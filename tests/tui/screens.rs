@@ -17,7 +17,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-fn demo_engine() -> Arc<Engine> {
+pub(crate) fn demo_engine() -> Arc<Engine> {
     static ENGINE: std::sync::OnceLock<Arc<Engine>> = std::sync::OnceLock::new();
     ENGINE
         .get_or_init(|| {
@@ -28,14 +28,14 @@ fn demo_engine() -> Arc<Engine> {
         .clone()
 }
 
-fn demo(w: u16, h: u16) -> Harness {
+pub(crate) fn demo(w: u16, h: u16) -> Harness {
     let mut h = Harness::new(Source::Engine(demo_engine()), w, h);
     h.start();
     h
 }
 
 /// The snapshot text of the current frame; never with hidden wide characters.
-fn frame(h: &mut Harness) -> String {
+pub(crate) fn frame(h: &mut Harness) -> String {
     let text = h.draw();
     assert!(
         !text.contains("Hidden by multi-width symbols"),

@@ -275,6 +275,34 @@ pub const BINDINGS: &[Binding] = &[
         "目标与实绩"
     ),
     bind!(
+        Normal,
+        [ch('T')],
+        Action::ShowTrend,
+        "trend of the search by year",
+        "搜索词的逐年趋势"
+    ),
+    bind!(
+        Normal,
+        [ch('K')],
+        Action::ShowKeywords,
+        "keywords of the report",
+        "本报告的关键词"
+    ),
+    bind!(
+        Normal,
+        [ch('D')],
+        Action::ShowDiff,
+        "beside the previous year",
+        "与上一年对照"
+    ),
+    bind!(
+        Normal,
+        [ch('w')],
+        Action::ShowGlossary,
+        "名词解释 of the marked terms on screen",
+        "屏幕上标出词语的名词解释"
+    ),
+    bind!(
         Line,
         [key(KeyCode::Backspace)],
         Action::Backspace,
@@ -470,6 +498,90 @@ pub const BINDINGS: &[Binding] = &[
         Action::Select,
         "open the report at the figure",
         "打开报告，定位到该数字"
+    ),
+    bind!(
+        List,
+        [ctrl('t')],
+        Action::ShowTrend,
+        "trend of the query",
+        "查询的趋势"
+    ),
+    bind!(
+        View,
+        [key(KeyCode::Esc), ch('q')],
+        Action::Cancel,
+        "close the view",
+        "关闭视图"
+    ),
+    bind!(
+        View,
+        [ch('j'), key(KeyCode::Down)],
+        Action::Down,
+        "scroll down",
+        "向下滚动"
+    ),
+    bind!(
+        View,
+        [ch('k'), key(KeyCode::Up)],
+        Action::Up,
+        "scroll up",
+        "向上滚动"
+    ),
+    bind!(
+        View,
+        [key(KeyCode::PageDown), ch(' ')],
+        Action::PageDown,
+        "page down",
+        "下翻一页"
+    ),
+    bind!(
+        View,
+        [key(KeyCode::PageUp)],
+        Action::PageUp,
+        "page up",
+        "上翻一页"
+    ),
+    bind!(
+        View,
+        [ch('h'), key(KeyCode::Left)],
+        Action::Collapse,
+        "previous year of the chart",
+        "图表的上一年"
+    ),
+    bind!(
+        View,
+        [ch('l'), key(KeyCode::Right)],
+        Action::Expand,
+        "next year of the chart",
+        "图表的下一年"
+    ),
+    bind!(
+        View,
+        [key(KeyCode::Enter)],
+        Action::Select,
+        "that year's hits",
+        "该年的结果"
+    ),
+    bind!(
+        View,
+        [ch('r')],
+        Action::ToggleBy,
+        "trend by year / by region",
+        "按年 / 按地区的趋势"
+    ),
+    bind!(
+        View,
+        [ch('<')],
+        Action::PrevYear,
+        "side by side: a year back",
+        "对照：往前一年"
+    ),
+    bind!(
+        View,
+        [ch('>')],
+        Action::NextYear,
+        "side by side: a year on",
+        "对照：往后一年"
     ),
     bind!(Global, [ctrl('c')], Action::Quit, "quit", "退出"),
     bind!(

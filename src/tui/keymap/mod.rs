@@ -50,6 +50,16 @@ pub enum Action {
     NextYear,
     /// Open (or close) the targets view.
     Targets,
+    /// The trend of the search query (by year).
+    ShowTrend,
+    /// The keywords of the open report.
+    ShowKeywords,
+    /// The open report beside the same region's previous year.
+    ShowDiff,
+    /// A trend by year or by region.
+    ToggleBy,
+    /// The definitions of the glossary terms on the screen.
+    ShowGlossary,
     /// A character typed into an input line.
     Char(char),
     Backspace,
@@ -166,6 +176,8 @@ pub enum Scope {
     Help,
     /// The targets view.
     Targets,
+    /// The analysis views.
+    View,
 }
 
 impl Scope {
@@ -178,6 +190,7 @@ impl Scope {
             Scope::Marks => mode == Mode::Marks,
             Scope::Help => mode == Mode::Help,
             Scope::Targets => mode == Mode::Targets,
+            Scope::View => mode == Mode::View,
         }
     }
 
@@ -193,6 +206,7 @@ impl Scope {
             Scope::Marks => ui.heading_marks,
             Scope::Help => ui.heading_help,
             Scope::Targets => ui.heading_targets,
+            Scope::View => ui.heading_view,
         }
     }
 
@@ -206,6 +220,7 @@ impl Scope {
             Scope::Marks => "marks.",
             Scope::Help => "help.",
             Scope::Targets => "targets.",
+            Scope::View => "view.",
         }
     }
 }

@@ -1,7 +1,10 @@
 //! Drawing. Every function here reads `&App` and draws into the frame's buffer; nothing
 //! changes state. Text goes through [`safe`] on its way to the buffer.
 
+mod diff;
+mod glossary;
 mod help;
+mod keywords;
 mod marks;
 mod outline;
 mod picker;
@@ -10,6 +13,8 @@ mod regions;
 mod results;
 mod status;
 mod targets;
+mod trend;
+mod view;
 
 use std::ops::Range;
 
@@ -49,6 +54,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 fn draw_panes(buf: &mut Buffer, app: &App, a: &Areas) {
+    if app.mode == Mode::View {
+        let main = Rect::new(
+            app.size.x,
+            app.size.y,
+            app.size.width,
+            a.bottom.y - app.size.y,
+        );
+        return view::draw(buf, app, main);
+    }
     if let Some(r) = a.regions {
         regions::draw(buf, app, r, a.narrow);
     }
@@ -195,4 +209,11 @@ fn render_in<W: Widget>(w: W, area: Rect, buf: &mut Buffer) {
     if area.width > 0 && area.height > 0 {
         w.render(area, buf);
     }
+}
+
+/// `s` cut or padded with spaces to exactly `width` columns.
+#[must_use]
+pub fn pad(s: &str, width: usize) -> String {
+    let shown = fit(s, width);
+    format!("{shown}{}", " ".repeat(width - shown.width()))
 }

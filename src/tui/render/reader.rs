@@ -44,7 +44,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
             Style::default()
         };
         let from = hits.partition_point(|(p, _)| *p < line.paragraph);
-        let marks: Vec<_> = hits[from..]
+        let mut marks: Vec<_> = hits[from..]
             .iter()
             .enumerate()
             .take_while(|(_, (p, _))| *p == line.paragraph)
@@ -57,6 +57,20 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
                 (r.clone(), style)
             })
             .collect();
+        // Terms some report defines (w shows their definitions): underlined, under the hits.
+        if let Some(g) = &app.glossary {
+            for (r, _) in g.finder.find(&para.text) {
+                if r.end > line.range.start
+                    && r.start < line.range.end
+                    && !marks
+                        .iter()
+                        .any(|(m, _)| m.start < r.end && r.start < m.end)
+                {
+                    marks.push((r, t.defined()));
+                }
+            }
+            marks.sort_by_key(|(r, _)| r.start);
+        }
         put(
             buf,
             inner.x,

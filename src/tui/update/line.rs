@@ -157,7 +157,7 @@ fn input_changed(app: &mut App, cmds: &mut Vec<Cmd>) {
 }
 
 /// A new query: a new generation; older answers will be dropped when they arrive.
-fn search_changed(app: &mut App, cmds: &mut Vec<Cmd>) {
+pub(super) fn search_changed(app: &mut App, cmds: &mut Vec<Cmd>) {
     let generation = app.search.jobs.issue();
     let query = app.search.input.text.trim().to_string();
     if query.is_empty() {

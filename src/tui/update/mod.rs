@@ -2,16 +2,22 @@
 //!
 //! By concern: [`line`] the input lines (search, filter, `:`, picker), [`tree`] the
 //! regions and outline trees, [`reader`] the reader and jumps within a report, [`nav`]
-//! moves across reports (hits, results, years); this file dispatches messages and keeps
-//! the derived state (wrapping, scroll offsets) in step with the layout. A new view
-//! brings its own module here.
+//! moves across reports (hits, results, years), [`view`] what the analysis views share,
+//! with [`trend`], [`keywords`], [`diff`] and [`glossary`] one a view; this file
+//! dispatches messages and keeps the derived state (wrapping, scroll offsets) in step
+//! with the layout. A new view brings its own module here.
 
+mod diff;
+mod glossary;
+mod keywords;
 mod line;
 mod marks;
 mod nav;
 mod reader;
 mod targets;
 mod tree;
+mod trend;
+mod view;
 
 use crossterm::event::KeyEventKind;
 use ratatui::layout::Rect;
@@ -99,6 +105,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
                 }
             }
         }
+        Msg::AnalysisDone { generation, result } => view::done(app, generation, result),
+        Msg::Glossary(g) => app.glossary = Some(g),
         Msg::Terminate => quit(app, &mut cmds),
         Msg::Copied { result, what } => {
             app.message = Some(match result {
@@ -127,7 +135,14 @@ fn act(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Action::Suspend => return cmds.push(Cmd::Suspend),
         _ => {}
     }
+    if action == Action::ShowTrend && app.mode == Mode::Search {
+        return trend::show_trend(app, cmds);
+    }
     match app.mode {
+        Mode::View => {
+            let page = app.size.height.saturating_sub(4) as usize;
+            view::action(app, action, page, cmds);
+        }
         Mode::Help => match action {
             Action::Cancel | Action::Help => app.mode = Mode::Normal,
             Action::Down => app.help_scroll += 1,
@@ -208,6 +223,10 @@ fn normal_action(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Action::CopySection => marks::copy(app, true, cmds),
         Action::NextYear => nav::other_year(app, Direction::Forward, cmds),
         Action::Targets => targets::open(app),
+        Action::ShowTrend => trend::show_trend(app, cmds),
+        Action::ShowKeywords => keywords::show_keywords(app, cmds),
+        Action::ShowDiff => diff::show_diff(app, cmds),
+        Action::ShowGlossary => glossary::show_glossary(app),
         _ => {}
     }
 }
