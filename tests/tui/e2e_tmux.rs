@@ -274,6 +274,8 @@ fn tui_in_tmux() {
             && s.contains("新词")
     });
     t.send(&["Escape"]);
+    // Wait for the view to close: an Esc followed at once by / reads as Alt-/.
+    t.wait_for("the reader again", |s| !s.contains("对照 ·"));
 
     // Ctrl-t on a search shows its trend by year.
     t.send(&["/"]);
