@@ -6,88 +6,7 @@
 //!
 //! Skipped (with a printed reason) only when tmux is not installed; CI installs it.
 
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// A tmux server of its own with a 100x30 session `e2e` running a shell.
-    fn start(name: &str) -> Tmux {
-        let t = Tmux {
-            socket: format!("{name}-{}", std::process::id()),
-        };
-        let started = t.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "sh",
-        ]);
-        assert!(started.status.success(), "{started:?}");
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    /// Sends text literally (UTF-8 included), one string.
-    fn type_text(&self, text: &str) {
-        assert!(
-            self.run(&["send-keys", "-t", "e2e", "-l", text])
-                .status
-                .success()
-        );
-    }
-
-    fn capture(&self, escapes: bool) -> String {
-        let mut args = vec!["capture-pane", "-p", "-t", "e2e"];
-        if escapes {
-            args.push("-e");
-        }
-        String::from_utf8_lossy(&self.run(&args).stdout).into_owned()
-    }
-
-    /// Waits until the screen satisfies `ok`, or fails with the last screen.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture(false);
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(60),
-                "timed out waiting for {what}; the screen was:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
+use super::tmux::Tmux;
 
 /// Whether an SGR parameter list sets a background colour or reverse video.
 fn marks(params: &str) -> bool {
@@ -144,26 +63,10 @@ fn highlight_detection() {
 
 #[test]
 fn tui_in_tmux() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("SKIPPED: tmux is not installed (CI installs it: .ci/run)");
+    let Some(t) = Tmux::start("e2e", 80, 24) else {
         return;
-    }
-    let data = tempfile::tempdir().unwrap();
-    let t = Tmux {
-        socket: format!("gwr-e2e-{}", std::process::id()),
     };
-    let started = t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "sh",
-    ]);
-    assert!(started.status.success(), "{started:?}");
+    let data = tempfile::tempdir().unwrap();
     let cmd = format!(
         "GWR_DATA_DIR='{}' '{}'",
         data.path().display(),
@@ -312,10 +215,6 @@ fn tui_in_tmux() {
 #[test]
 fn tui_opens_a_corpus_with_bad_entries() {
     use std::os::unix::ffi::OsStrExt as _;
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("SKIPPED: tmux is not installed (CI installs it: .ci/run)");
-        return;
-    }
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
     std::fs::create_dir_all(corpus.join("sub")).unwrap();
@@ -327,7 +226,9 @@ fn tui_opens_a_corpus_with_bad_entries() {
     std::os::unix::fs::symlink("..", corpus.join("sub/loop")).unwrap();
     let gbk = std::ffi::OsStr::from_bytes(b"\xb1\xa8\xb8\xe6.txt");
     std::fs::write(corpus.join(gbk), &report).unwrap();
-    let t = Tmux::start("gwr-e2e-faults");
+    let Some(t) = Tmux::start("e2e-faults", 100, 30) else {
+        return;
+    };
     let cmd = format!(
         "GWR_DATA_DIR='{}' '{}' --corpus '{}'",
         tmp.path().join("data").display(),
