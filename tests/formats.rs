@@ -87,6 +87,12 @@ fn make_docx(lines: &[String]) -> Vec<u8> {
         }
         body.push_str("</w:p>");
     }
+    package(&body)
+}
+
+/// A `.docx` whose `document.xml` body is `body`, with the styles `1` (heading 1, outline
+/// level 0) and `2` (heading 2) and a list definition for 一、 and （一）.
+fn package(body: &str) -> Vec<u8> {
     let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
     let parts = [
         (
@@ -494,6 +500,103 @@ fn a_pdf_with_a_scanned_page_reads_with_a_warning() {
         "{:?}",
         r.meta.warnings
     );
+}
+
+/// A report whose three parts are unnumbered and worded like sentences (a comma inside),
+/// with 一、二、 restarting in each: only the parts' style says they are parts. The first two
+/// use the `Heading 1` style, the third a paragraph outline level (`w:outlineLvl` 0).
+fn styled_parts_docx() -> (Vec<u8>, Vec<String>, Vec<&'static str>) {
+    let parts = [
+        "回顾过去，我们攻坚克难",
+        "展望今年，我们砥砺前行",
+        "加强自身建设，建设人民满意政府",
+    ];
+    // Paragraphs that differ (cleaning keeps a repeated passage once).
+    let body_text = |k: usize, n: usize| {
+        format!(
+            "全市上下团结奋斗，第{}项工作扎实推进，地区生产总值增长百分之{}，一般公共预算收入增长百分之{}，城乡居民收入稳步提高，各项社会事业全面进步。",
+            CHINESE[k * 2 + n],
+            CHINESE[k + 3],
+            CHINESE[n + 4]
+        )
+    };
+    let items = [
+        ["一、坚持稳中求进", "二、推动高质量发展"],
+        ["一、扩大有效需求", "二、深化改革开放"],
+    ];
+    let mut lines: Vec<(u8, String)> = vec![
+        (0, "政府工作报告".into()),
+        (
+            0,
+            "——2024年1月10日在某某市第七届人民代表大会第四次会议上".into(),
+        ),
+        (0, "各位代表：".into()),
+        (
+            0,
+            "现在，我代表市人民政府，向大会报告工作，请予审议。".into(),
+        ),
+    ];
+    for (k, part) in parts.iter().enumerate() {
+        lines.push((if k < 2 { 1 } else { 9 }, (*part).into()));
+        if let Some(items) = items.get(k) {
+            for (n, item) in items.iter().enumerate() {
+                lines.push((0, (*item).into()));
+                lines.push((0, body_text(k, n)));
+            }
+        } else {
+            lines.push((0, body_text(k, 0)));
+        }
+    }
+    let mut body = String::new();
+    for (kind, text) in &lines {
+        let ppr = match kind {
+            1 => "<w:pPr><w:pStyle w:val=\"1\"/></w:pPr>",
+            9 => "<w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr>",
+            _ => "",
+        };
+        let _ = write!(
+            body,
+            "<w:p>{ppr}<w:r><w:t>{}</w:t></w:r></w:p>",
+            xml_escape(text)
+        );
+    }
+    let text = lines.into_iter().map(|(_, t)| t).collect();
+    (package(&body), text, parts.to_vec())
+}
+
+#[test]
+fn docx_heading_styles_make_unnumbered_parts() {
+    let (docx, lines, parts) = styled_parts_docx();
+    keep("styled_parts.docx", &docx);
+    let r = parse_report("styled_parts.docx", &docx).unwrap();
+    assert_eq!(r.top_level_titles(), parts);
+    // The numbered items restart under each part, one level down.
+    let items: Vec<(u8, &str)> = r
+        .sections
+        .iter()
+        .filter(|s| s.number.is_some())
+        .map(|s| (s.level, s.title.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (2, "坚持稳中求进"),
+            (2, "推动高质量发展"),
+            (2, "扩大有效需求"),
+            (2, "深化改革开放")
+        ]
+    );
+    // The same words as plain text do not show the parts: the style is the evidence.
+    let txt = parse_report("styled_parts.txt", lines.join("\n").as_bytes()).unwrap();
+    assert_ne!(txt.top_level_titles(), parts);
+    // Paragraph texts are the same either way.
+    let texts = |r: &Report| {
+        r.paragraphs
+            .iter()
+            .map(|p| p.text.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(texts(&r), texts(&txt));
 }
 
 #[test]

@@ -17,6 +17,9 @@ pub struct Decoded {
     pub text: String,
     /// The encoding that was detected, for example `UTF-8`, `GBK`, `UTF-16LE`.
     pub encoding: &'static str,
+    /// Lines the file itself marks as top-level headings (a `.docx`'s `Heading 1`
+    /// paragraphs), as they appear in `text`; empty for plain text.
+    pub headings: Vec<String>,
 }
 
 /// Why a file could not be read as a report.
@@ -69,7 +72,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if text.chars().all(char::is_whitespace) {
         return Err(DecodeError::Empty);
     }
-    Ok(Decoded { text, encoding })
+    Ok(Decoded {
+        text,
+        encoding,
+        headings: Vec::new(),
+    })
 }
 
 /// Decodes to Unicode without any clean-up, naming the encoding used.

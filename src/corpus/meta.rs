@@ -143,9 +143,43 @@ fn digit_years(line: &str) -> std::borrow::Cow<'_, str> {
     })
 }
 
-/// The year the report plans for, from what its text says (the most votes), with the
-/// phrase that weighed most for it, as written.
+/// A top-level heading line: 一、… to 十、… (after the line's own indentation).
+static PART_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s\u{3000}]*[一二三四五六七八九十]{1,2}[、．.]").expect("valid regex")
+});
+
+/// The years the top-level headings name: a report that reviews one year and plans the
+/// next names both (`一、2023年主要工作` / `二、2024年主要目标和重点工作`), and then the later
+/// one is the year it plans for, whatever words the headings use. The heading naming that
+/// year is returned with it.
+fn year_from_headings(lines: &[String]) -> Option<(u16, String)> {
+    let mut years: Vec<(u16, &str)> = Vec::new();
+    for l in lines.iter().take(YEAR_SCAN_LINES) {
+        if !PART_HEADING.is_match(l) {
+            continue;
+        }
+        for m in YEAR_IN.find_iter(l) {
+            if l[m.end()..].starts_with('年') {
+                if let Ok(y) = m.as_str().parse::<u16>() {
+                    years.push((y, l.as_str()));
+                }
+            }
+        }
+    }
+    let &(latest, heading) = years.iter().max_by_key(|(y, _)| *y)?;
+    years
+        .iter()
+        .any(|(y, _)| *y + 1 == latest)
+        .then(|| (latest, trim(heading).to_string()))
+}
+
+/// The year the report plans for, from what its text says: the years its top-level
+/// headings name, else the most votes of its phrases, with the phrase that weighed most for
+/// it, as written.
 fn year_from_text(lines: &[String]) -> Option<(u16, String)> {
+    if let Some(found) = year_from_headings(lines) {
+        return Some(found);
+    }
     // year → (votes, the first strong phrase, else the first phrase)
     let mut votes: HashMap<u16, (usize, String, usize)> = HashMap::new();
     for l in lines.iter().take(YEAR_SCAN_LINES) {
@@ -255,7 +289,21 @@ pub fn extract(input: &MetaInput<'_>) -> Meta {
 
     // Year.
     meta.year = if let Some(d) = &found {
-        Some(d.date.year)
+        // A session held in November or December for the coming year (即将过去的2023年,
+        // 2024年工作安排) is filed under the year it plans for.
+        let next = (d.date.month >= 11)
+            .then(|| year_from_text(lines))
+            .flatten()
+            .filter(|(y, _)| *y == d.date.year + 1);
+        if let Some((y, phrase)) = next {
+            meta.warnings.push(format!(
+                "year {y}: delivered on {} but it plans for {y} (“{phrase}”)",
+                d.date
+            ));
+            Some(y)
+        } else {
+            Some(d.date.year)
+        }
     } else if let Some(y) = meta.title.as_deref().and_then(year_in) {
         meta.warnings
             .push(format!("year {y} taken from the title (no dateline)"));
@@ -285,6 +333,32 @@ pub fn extract(input: &MetaInput<'_>) -> Meta {
         meta.warnings.push("year unknown: no dateline".to_string());
         None
     };
+
+    // A speech without a dateline whose photo caption says when and by whom it was
+    // delivered (3月5日，国务院总理温家宝在…会议上作政府工作报告): the caption is
+    // furniture, but what it states is the report's.
+    if found.is_none() && meta.meeting_date.is_none() {
+        let first: Vec<String> = lines.iter().take(NEWS_LINES).cloned().collect();
+        let delivered = meta.year.and_then(|y| {
+            date::find_delivery(input.furniture, y).or_else(|| date::find_delivery(&first, y))
+        });
+        if let Some((d, who)) = delivered {
+            meta.warnings.push(format!(
+                "meeting date {} read from a caption (no dateline)",
+                d.date
+            ));
+            meta.meeting_date = Some(d.date.to_string());
+            if meta.meeting.is_none() {
+                meta.meeting = d.meeting;
+            }
+            if meta.speaker.is_none() {
+                if let Some(s) = speaker::parse_line(&who).filter(|s| s.name.is_some()) {
+                    meta.speaker = s.name;
+                    meta.speaker_title = s.title;
+                }
+            }
+        }
+    }
 
     // A news account of the session: 1月12日上午，…第十八届人民代表大会第三次会议隆重开幕.
     // Only in an account: a speech (it opens with 各位代表) is dated by its own dateline.

@@ -100,7 +100,7 @@ pub fn parse_report(file: &str, bytes: &[u8]) -> Result<Report, RejectReason> {
     };
     let meta = meta::extract(&input);
     let guess = region::infer(&input, &meta);
-    let outline = structure::build(cleaned.lines);
+    let outline = structure::build_with_headings(cleaned.lines, &decoded.headings);
     let mut warnings = format_warnings;
     warnings.extend(meta.warnings);
     warnings.extend(guess.warnings);

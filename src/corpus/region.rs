@@ -412,11 +412,22 @@ pub fn infer(input: &MetaInput<'_>, meta: &Meta) -> RegionGuess {
             .map(|a| (1.0 + mention_count.get(a.code).copied().unwrap_or(0.0)).ln())
             .sum()
     };
-    // Splits a hit's weight among the places its name may mean, by their parents' mentions.
+    // The level the head says the report speaks at (我代表市人民政府, 市长): a name that may
+    // mean a prefecture or its same-named county (吉安市, 吉安县) means, in a report spoken
+    // by a 市, the 市. Places that cannot be called by that level word get a small share.
+    let head_word = words.first().copied();
+    let level_fit = |d: &Division| -> f32 {
+        match head_word {
+            Some(w) if fitting_name(d, Some(w)).is_none() => 0.05,
+            _ => 1.0,
+        }
+    };
+    // Splits a hit's weight among the places its name may mean, by their parents' mentions
+    // and the level the report speaks at.
     let split = |c: &[Meaning]| -> Vec<f32> {
         let ctx: Vec<f32> = c
             .iter()
-            .map(|(d, _)| (1.0 + context(d.code)).powi(2))
+            .map(|(d, _)| (1.0 + context(d.code)).powi(2) * level_fit(d))
             .collect();
         let total: f32 = ctx.iter().sum();
         ctx.iter().map(|x| x / total).collect()
@@ -708,6 +719,28 @@ mod tests {
         }
         let g = guess("报告.txt", &text);
         assert_eq!(g.region.map(|r| r.code), Some("420300".to_string()));
+    }
+
+    #[test]
+    fn a_prefecture_sharing_its_name_with_a_county_inside_it_is_the_prefecture() {
+        // 吉安市's own report (市人民政府): 吉安 may mean 吉安市 or 吉安县, a county inside
+        // it; 井冈山 (a county-level city inside it) is named less than half as often. A
+        // report spoken by a 市 uses 吉安 of the 市.
+        let mut text = String::from("各位代表：\n现在，我代表市人民政府向大会报告工作。\n");
+        for _ in 0..20 {
+            text.push_str("吉安发展稳中向好，全市上下团结奋斗。\n");
+        }
+        for _ in 0..9 {
+            text.push_str("井冈山旅游持续升温。\n");
+        }
+        let g = guess("报告.txt", &text);
+        assert_eq!(g.region.map(|r| r.code), Some("360800".to_string()));
+        // The same words spoken by a 县 are the county's.
+        let text = text
+            .replace("市人民政府", "县人民政府")
+            .replace("全市", "全县");
+        let g = guess("报告.txt", &text);
+        assert_eq!(g.region.map(|r| r.code), Some("360821".to_string()));
     }
 
     #[test]

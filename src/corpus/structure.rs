@@ -15,7 +15,7 @@
 mod glossary;
 mod run_in;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::model::{GlossaryEntry, Paragraph, Section, SectionKind};
 use super::numbering::{NumberStyle, Numbering, parse_numbering};
@@ -703,10 +703,34 @@ fn closing_start(lines: &[String], last_heading: usize, body_end: usize) -> Opti
     Some(start)
 }
 
+/// The lines of `lines[from..to]` the file styles as top-level headings (`styled`: a
+/// `.docx`'s `Heading 1` paragraphs), when they are the report's unnumbered parts: at least
+/// two, none of them numbered (numbered parts are read from their numbers). Compared
+/// without white space, which cleaning may have changed.
+fn styled_parts(lines: &[String], styled: &[String], from: usize, to: usize) -> Option<Vec<usize>> {
+    if styled.len() < 2 {
+        return None;
+    }
+    let key = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let wanted: HashSet<String> = styled.iter().map(|h| key(h)).collect();
+    let parts: Vec<usize> = (from..to)
+        .filter(|&i| wanted.contains(&key(&lines[i])))
+        .collect();
+    (parts.len() >= 2 && parts.iter().all(|&i| parse_numbering(&lines[i]).is_none()))
+        .then_some(parts)
+}
+
 /// Builds the section tree over the cleaned lines. Each line becomes one paragraph with
 /// exactly the same text; every paragraph belongs to exactly one section.
 #[must_use]
 pub fn build(lines: Vec<String>) -> Outline {
+    build_with_headings(lines, &[])
+}
+
+/// [`build`], with the lines the file itself styles as top-level headings (a `.docx`'s
+/// `Heading 1` paragraphs): unnumbered ones are the report's parts, whatever their words.
+#[must_use]
+pub fn build_with_headings(lines: Vec<String>, styled: &[String]) -> Outline {
     let n = lines.len();
     let appendices = appendix_starts(&lines);
     let body_end = appendices.first().map_or(n, |a| a.0);
@@ -714,7 +738,8 @@ pub fn build(lines: Vec<String>) -> Outline {
     let cands = numbered_candidates(&lines, from, body_end);
     let bare_from = if from == 0 { head_end(&lines) } else { from };
     let strong: Vec<Candidate> = cands.iter().filter(|c| !c.weak).cloned().collect();
-    let bare = bare_top_level(&lines, &strong, bare_from.min(body_end), body_end);
+    let bare = styled_parts(&lines, styled, bare_from.min(body_end), body_end)
+        .unwrap_or_else(|| bare_top_level(&lines, &strong, bare_from.min(body_end), body_end));
     // A heading whose end is a guess stands only in a whole outermost sequence (一、二、三、
     // in order with nothing missing or repeated), the report's own evidence that it heads.
     let weak_styles: Vec<NumberStyle> = [NumberStyle::Part, NumberStyle::Chinese]

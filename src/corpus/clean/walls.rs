@@ -26,11 +26,13 @@ static INDENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[\t\u{3000}][\t\u{3000}\u{a0}\u{2002} ]*[\t\u{3000}]").expect("valid regex")
 });
 
-/// Where an unindented wall breaks: before 各位代表 opening the speech, and before a
-/// numbered heading (一、, （一）) that follows the end of a sentence.
+/// Where an unindented wall breaks: before 各位代表 opening the speech, before a
+/// numbered heading (一、, （一）) that follows the end of a sentence, and before a title
+/// that runs into its dateline (`…新华社北京3月14日电政府工作报告——2014年3月5日在…`: the
+/// caption and news line before it are not the report's head).
 static BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"各位代表[：:，,！!]|[。！？!?；](?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)",
+        r"各位代表[：:，,！!]|[。！？!?；](?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)|(?:\d{4}年)?政府工作报告——",
     )
     .expect("valid regex")
 });
@@ -64,7 +66,7 @@ fn split_unindented(line: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut from = 0;
     for m in BREAK.find_iter(line) {
-        let at = if m.as_str().starts_with("各位代表") {
+        let at = if m.as_str().starts_with("各位代表") || m.as_str().ends_with("——") {
             m.start()
         } else {
             // After the sentence end: it belongs to the paragraph before.
@@ -131,6 +133,22 @@ mod tests {
         assert!(got[2].starts_with("一、2013年工作回顾过去一年"));
         assert!(got[3].starts_with("（一）加强宏观调控。"));
         assert!(got[4].starts_with("二、2014年工作总体部署"));
+        assert_eq!(got.concat(), l);
+    }
+
+    #[test]
+    fn a_caption_run_into_the_title_breaks_before_the_title() {
+        let body = paragraph(60);
+        let l = format!(
+            "3月5日，李克强代表国务院在十二届全国人大二次会议上作《政府工作报告》。新华社记者姚大伟摄新华社北京3月14日电政府工作报告——2014年3月5日在第十二届全国人民代表大会第二次会议上国务院总理 李克强各位代表：现在，我代表国务院。一、2013年工作回顾{body}"
+        );
+        let got = split(&l);
+        assert!(got[0].ends_with("新华社北京3月14日电"), "{:?}", got[0]);
+        assert_eq!(
+            got[1],
+            "政府工作报告——2014年3月5日在第十二届全国人民代表大会第二次会议上国务院总理 李克强"
+        );
+        assert!(got[2].starts_with("各位代表："));
         assert_eq!(got.concat(), l);
     }
 

@@ -1,7 +1,7 @@
 //! Word `.docx` files: the paragraphs of `word/document.xml`, each with the list number
 //! Word draws for it (automatic numbering is not in the text: it is rendered here from
 //! `word/numbering.xml`, the paragraph's own `numPr` or its style's) and its heading level
-//! (from the style's `outlineLvl` or a `heading N` style name). Page headers and footers
+//! (from the paragraph's or its style's `outlineLvl`, or a `heading N` style name). Page headers and footers
 //! live in parts of their own and are never read; tables give one line per cell paragraph.
 
 use std::collections::HashMap;
@@ -63,16 +63,31 @@ pub fn paragraphs(bytes: &[u8]) -> Result<Vec<DocxParagraph>, FormatError> {
 /// # Errors
 /// As [`paragraphs`].
 pub fn text(bytes: &[u8]) -> Result<String, FormatError> {
+    text_and_headings(bytes).map(|(text, _)| text)
+}
+
+/// [`text`], with the lines of the paragraphs styled as top-level headings (`Heading 1`, a
+/// `标题 1` style, outline level 1), as they appear in the text: the structure reader takes
+/// them for the report's parts when their text alone does not show it.
+///
+/// # Errors
+/// As [`paragraphs`].
+pub fn text_and_headings(bytes: &[u8]) -> Result<(String, Vec<String>), FormatError> {
     let mut out = String::new();
+    let mut headings = Vec::new();
     for p in paragraphs(bytes)? {
         if p.text.trim().is_empty() {
             continue;
         }
+        let start = out.len();
         out.push_str(&p.number);
         out.push_str(&p.text);
+        if p.heading == Some(1) {
+            headings.push(out[start..].to_string());
+        }
         out.push('\n');
     }
-    Ok(out)
+    Ok((out, headings))
 }
 
 fn xml_error(part: &str, e: &impl std::fmt::Display) -> FormatError {
@@ -480,8 +495,11 @@ fn read_document(
     let mut in_t = false;
     // Inside <mc:Fallback>: a second copy of what <mc:Choice> holds (text boxes).
     let mut in_fallback = 0usize;
+    // The paragraph's own outline level (w:pPr/w:outlineLvl), which beats its style's.
+    let mut outline: Option<i64> = None;
     let finish = |style: &str,
                   num: NumRef,
+                  outline: Option<i64>,
                   text: &mut String,
                   numbering: &mut Numbering,
                   out: &mut Vec<DocxParagraph>| {
@@ -493,7 +511,11 @@ fn read_document(
             Some(id) if id > 0 => numbering.next(id, ilvl),
             _ => String::new(),
         };
-        let heading = styles.heading(style);
+        // Outline level 9 is body text; 0–8 are heading levels 1–9.
+        let heading = match outline {
+            Some(l) => u8::try_from(l + 1).ok().filter(|l| *l <= 9),
+            None => styles.heading(style),
+        };
         for (i, line) in std::mem::take(text).split('\n').enumerate() {
             out.push(DocxParagraph {
                 number: if i == 0 {
@@ -525,6 +547,7 @@ fn read_document(
                     if in_p == 1 {
                         style.clear();
                         num = NumRef::default();
+                        outline = None;
                         text.clear();
                     }
                 }
@@ -536,6 +559,7 @@ fn read_document(
                 b"pStyle" => style = attr(&e, b"val").unwrap_or_default(),
                 b"numId" if in_p > 0 => num.num_id = attr_num(&e, b"val"),
                 b"ilvl" if in_p > 0 => num.ilvl = attr_num(&e, b"val"),
+                b"outlineLvl" if in_p > 0 => outline = attr_num(&e, b"val"),
                 b"tab" if in_p > 0 => text.push('\t'),
                 b"br" | b"cr" if in_p > 0 => text.push('\n'),
                 _ => {}
@@ -545,7 +569,7 @@ fn read_document(
                 b"p" => {
                     in_p = in_p.saturating_sub(1);
                     if in_p == 0 {
-                        finish(&style, num, &mut text, &mut numbering, &mut out);
+                        finish(&style, num, outline, &mut text, &mut numbering, &mut out);
                     }
                 }
                 _ => {}

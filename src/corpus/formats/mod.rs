@@ -106,11 +106,16 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Decoded, RejectReason> {
 /// As [`read`].
 pub fn read_report(file: &str, bytes: &[u8]) -> Result<(Decoded, Vec<String>), RejectReason> {
     let mut warnings = Vec::new();
+    let mut headings = Vec::new();
     let (text, encoding) = match sniff(file, bytes) {
         Kind::Text => return Ok((decode::decode(bytes)?, warnings)),
         Kind::Ole if has_extension(file, "docx") => return Err(FormatError::EncryptedDocx.into()),
         Kind::Ole => return Err(FormatError::LegacyDoc.into()),
-        Kind::Docx => (guarded(|| docx::text(bytes), FormatError::Docx)?, "DOCX"),
+        Kind::Docx => {
+            let (text, styled) = guarded(|| docx::text_and_headings(bytes), FormatError::Docx)?;
+            headings = styled.iter().map(|h| decode::sanitise(h)).collect();
+            (text, "DOCX")
+        }
         Kind::Pdf => {
             let pdf = guarded(|| pdf::text(bytes), FormatError::Pdf)?;
             if !pdf.without_text.is_empty() {
@@ -129,5 +134,12 @@ pub fn read_report(file: &str, bytes: &[u8]) -> Result<(Decoded, Vec<String>), R
     if text.chars().all(char::is_whitespace) {
         return Err(decode::DecodeError::Empty.into());
     }
-    Ok((Decoded { text, encoding }, warnings))
+    Ok((
+        Decoded {
+            text,
+            encoding,
+            headings,
+        },
+        warnings,
+    ))
 }

@@ -44,10 +44,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A dateline that names the meeting before the date:
-/// `——在某某县第十八届人民代表大会第四次会议上（2024年1月9日）`.
+/// `——在某某县第十八届人民代表大会第四次会议上（2024年1月9日）`, or without 在:
+/// `第十二届全国人大二次会议，2014年3月5日` (then the meeting's ordinal must be there).
 static MEETING_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[^—―\-－(（]{0,40}?工作报告)?[\s\u{3000}—―\-－–~～(（]*在(?P<rest>.{2,60}?会议)上?[\s\u{3000}，,]*[(（]?(?P<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[元一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[)）]?$",
+        r"^(?:[^—―\-－(（]{0,40}?工作报告)?[\s\u{3000}—―\-－–~～(（]*(?P<at>在)?(?P<rest>.{2,60}?会议)上?[\s\u{3000}，,]*[(（]?(?P<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[元一二三四五六七八九十]{1,3})\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[)）]?$",
     )
     .expect("valid regex")
 });
@@ -157,10 +158,14 @@ fn dateline_at(lines: &[String], i: usize) -> Option<Dateline> {
         };
     let Some(c) = DATELINE.captures(line) else {
         let c = MEETING_THEN_DATE.captures(line)?;
+        let meeting = MEETING.find(&c["rest"]).map(|m| squeeze_spaces(m.as_str()));
+        if c.name("at").is_none() && meeting.is_none() {
+            return None;
+        }
         return Some(Dateline {
             line: i,
             date: date_of(&c)?,
-            meeting: MEETING.find(&c["rest"]).map(|m| squeeze_spaces(m.as_str())),
+            meeting,
             strict: true,
         });
     };
@@ -235,5 +240,44 @@ pub fn find_news_opening(lines: &[String], to: usize, year: u16) -> Option<Datel
             meeting: MEETING.find(&c["rest"]).map(|m| squeeze_spaces(m.as_str())),
             strict: false,
         })
+    })
+}
+
+/// A photo caption or news line saying who delivered the report, where and on which day:
+/// `3月5日，国务院总理温家宝在第十一届全国人民代表大会第五次会议上作政府工作报告`.
+static DELIVERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[。！\s])(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:上午|下午)?[，,]\s*(?P<who>[^，。在]{2,30}?)在(?P<rest>[^。]{2,40}?会议)上?作[《〈“]?政府工作报告",
+    )
+    .expect("valid regex")
+});
+
+/// The day a caption or news line gives for the report's delivery, with who delivered it
+/// as written (`国务院总理温家宝`), in `lines`; the year is the report's (a caption names
+/// only month and day; a session held in November or December is the coming year's).
+#[must_use]
+pub fn find_delivery(lines: &[String], year: u16) -> Option<(Dateline, String)> {
+    lines.iter().enumerate().find_map(|(i, l)| {
+        if !l.contains("政府工作报告") {
+            return None;
+        }
+        let c = DELIVERED.captures(l)?;
+        let month: u8 = c["m"].parse().ok()?;
+        let day: u8 = c["d"].parse().ok()?;
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return None;
+        }
+        let year = if month >= 11 {
+            year.saturating_sub(1)
+        } else {
+            year
+        };
+        let dateline = Dateline {
+            line: i,
+            date: Date { year, month, day },
+            meeting: MEETING.find(&c["rest"]).map(|m| squeeze_spaces(m.as_str())),
+            strict: false,
+        };
+        Some((dateline, c["who"].trim().to_string()))
     })
 }

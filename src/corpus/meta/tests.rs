@@ -526,3 +526,116 @@ fn a_spaced_title_before_the_dateline() {
         Some("第十届全国人民代表大会第四次会议")
     );
 }
+
+#[test]
+fn the_later_year_the_headings_name_is_the_plan_year() {
+    // 绍兴's parts: the review is headed 2023年主要工作, a plan's words; the next part
+    // names 2024. A report reviews one year and plans the next.
+    let m = run(
+        "x.txt",
+        &[
+            "各位代表：",
+            "现在，我代表市人民政府，向大会报告工作。",
+            "一、2023年主要工作",
+            "2023年是具有重要里程碑意义的一年。",
+            "二、2024年主要目标和重点工作",
+            "今年政府工作的总体要求是：……",
+        ],
+        &[],
+    );
+    assert_eq!(m.year, Some(2024));
+    assert!(
+        m.warnings
+            .iter()
+            .any(|w| w.contains("二、2024年主要目标和重点工作")),
+        "{:?}",
+        m.warnings
+    );
+}
+
+#[test]
+fn a_december_session_for_the_coming_year_is_filed_under_that_year() {
+    let m = run(
+        "x.txt",
+        &[
+            "政府工作报告",
+            "——2023年12月28日在郴州市第七届人民代表大会第三次会议上",
+            "各位代表：",
+            "一、2023年工作回顾",
+            "即将过去的2023年，极不平凡。",
+            "二、2024年工作安排",
+        ],
+        &[],
+    );
+    assert_eq!(m.year, Some(2024));
+    // The date is kept as stated.
+    assert_eq!(m.meeting_date.as_deref(), Some("2023-12-28"));
+    assert!(
+        m.warnings
+            .iter()
+            .any(|w| w.contains("delivered on 2023-12-28")),
+        "{:?}",
+        m.warnings
+    );
+    // A January session keeps its own year, whatever its headings say.
+    let m = run(
+        "x.txt",
+        &[
+            "——2024年1月8日在某某市第七届人民代表大会第四次会议上",
+            "各位代表：",
+            "一、2023年工作回顾",
+            "二、2024年工作安排",
+        ],
+        &[],
+    );
+    assert_eq!(m.year, Some(2024));
+}
+
+#[test]
+fn a_meeting_then_its_date_without_zai() {
+    let m = run(
+        "x.txt",
+        &[
+            "政府工作报告",
+            "第十二届全国人大二次会议，2014年3月5日",
+            "国务院总理 李克强",
+            "各位代表：",
+        ],
+        &[],
+    );
+    assert_eq!(m.meeting_date.as_deref(), Some("2014-03-05"));
+    assert_eq!(m.meeting.as_deref(), Some("第十二届全国人大二次会议"));
+    // Without 在 and without a congress's ordinal, a sentence that ends in a date is not a
+    // dateline.
+    let m = run(
+        "x.txt",
+        &["各位代表：", "国务院常务会议，2014年3月5日"],
+        &[],
+    );
+    assert_eq!(m.meeting_date, None);
+}
+
+#[test]
+fn date_and_speaker_from_a_photo_caption() {
+    // The caption is furniture (…记者…摄), but it states the delivery.
+    let m = run(
+        "x.txt",
+        &[
+            "各位代表：",
+            "现在，我代表国务院，向大会报告政府工作。",
+            "一、2011年工作回顾",
+            "三、2012年主要任务",
+        ],
+        &[
+            "3月5日，国务院总理温家宝在第十一届全国人民代表大会第五次会议上作政府工作报告。记者 李 舸摄",
+        ],
+    );
+    assert_eq!(m.year, Some(2012));
+    assert_eq!(m.meeting_date.as_deref(), Some("2012-03-05"));
+    assert_eq!(m.speaker.as_deref(), Some("温家宝"));
+    assert!(
+        m.warnings.iter().any(|w| w.contains("caption")),
+        "{:?}",
+        m.warnings
+    );
+}

@@ -126,7 +126,7 @@ pub(crate) fn part_name_end(rest: &str) -> Option<usize> {
             let opens = after.starts_with(|c: char| c.is_ascii_digit())
                 || TIME_OPENERS.iter().any(|w| after.starts_with(w))
                 || LIKELY_OPENERS.iter().any(|w| after.starts_with(w))
-                || after.starts_with("全年");
+                || AFTER_PART_OPENERS.iter().any(|w| after.starts_with(w));
             if !opens {
                 continue;
             }
@@ -135,6 +135,10 @@ pub(crate) fn part_name_end(rest: &str) -> Option<usize> {
     }
     best
 }
+
+/// Verbs and words that open a sentence right after a part's name, where no title goes on
+/// (`2014年重点工作做好今年政府工作，要以…`, `…主要任务根据…`, `…工作回顾全年…`).
+const AFTER_PART_OPENERS: [&str; 5] = ["全年", "做好", "根据", "按照", "围绕"];
 
 /// Words that often open a report's sentence (面对…, 我们…, 全市…). Too common inside titles
 /// to cut every heading at them; used only to guess where a heading with no other sign ends.
@@ -210,6 +214,10 @@ mod tests {
             "2023年工作回顾"
         );
         assert_eq!(cut("2016年工作安排各位代表，今年是"), "2016年工作安排");
+        assert_eq!(
+            cut("2014年重点工作做好今年政府工作，要以深化改革为强大动力"),
+            "2014年重点工作"
+        );
     }
 
     #[test]

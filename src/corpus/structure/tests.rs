@@ -765,3 +765,46 @@ fn a_list_before_the_first_part_does_not_take_the_top_level() {
         ("1.1", "聚焦项目建设，经济发展动能持续增强")
     );
 }
+
+#[test]
+fn styled_parts_are_used_only_when_unnumbered() {
+    let text = lines(&[
+        "各位代表：",
+        "现在，我代表市人民政府向大会报告工作。",
+        "回顾过去，我们攻坚克难",
+        "一、坚持稳中求进",
+        P,
+        "展望今年，我们砥砺前行",
+        "一、扩大有效需求",
+        P,
+    ]);
+    let styled = lines(&["回顾过去，我们攻坚克难", "展望今年，我们砥砺前行"]);
+    let o = build_with_headings(text.clone(), &styled);
+    let parts: Vec<String> = shape(&o)
+        .into_iter()
+        .filter(|(_, _, level, kind)| *level == 1 && *kind == SectionKind::Body)
+        .map(|(_, t, _, _)| t)
+        .collect();
+    assert_eq!(parts, ["回顾过去，我们攻坚克难", "展望今年，我们砥砺前行"]);
+    assert_eq!(
+        shape(&o)
+            .iter()
+            .filter(|(_, t, level, _)| *level == 2 && t.ends_with("需求"))
+            .count(),
+        1
+    );
+    // Without the style the restarting 一、 is read as text, and the parts are not seen.
+    let plain = build(text.clone());
+    assert!(plain.sections.iter().all(|s| !s.title.contains("回顾过去")));
+    // Styled lines that are numbered are read from their numbers, as without a style; a
+    // single styled line is not a set of parts.
+    let numbered = lines(&["一、坚持稳中求进", "一、扩大有效需求"]);
+    assert_eq!(
+        shape(&build_with_headings(text.clone(), &numbered)),
+        shape(&plain)
+    );
+    assert_eq!(
+        shape(&build_with_headings(text.clone(), &styled[..1])),
+        shape(&plain)
+    );
+}
