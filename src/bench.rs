@@ -725,6 +725,8 @@ pub fn cli_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
 /// # Errors
 /// When the bench folder cannot be opened.
 pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
+    // This process stands for the TUI's, memory included.
+    crate::tui::small_pages();
     let corpus = Corpus::dir(root.join("corpus"))?;
     let t = Instant::now();
     let mut catalog_at = None;
