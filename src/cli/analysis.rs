@@ -314,11 +314,12 @@ pub fn glossary_cmd(ctx: &Context, args: &GlossaryArgs) -> anyhow::Result<ExitCo
         for d in &defs {
             let _ = writeln!(
                 out,
-                "{}：{}\n    ({} ¶{})",
+                "{}：{}\n    ({} 第{}段)",
                 terminal_safe(&d.term),
                 terminal_safe(&d.definition),
                 d.report,
-                d.paragraph
+                // Counted from 1, as the TUI and the marks' citations count.
+                d.paragraph + 1
             );
         }
     }

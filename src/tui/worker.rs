@@ -258,17 +258,16 @@ pub fn start_analysis_worker(shared: &Arc<Shared>, data_dir: PathBuf, tx: Sender
             });
         }
         while let Some((generation, request)) = shared.analyses.take() {
+            if request.needs_word_counts() && !wait_counts(&mut profiles, &counts, &shared) {
+                // A newer request came while the counts were being made: it is the one
+                // whose answer is shown (a trend is answered without them).
+                continue;
+            }
             let result = catch_unwind(AssertUnwindSafe(|| {
                 let engine = engine.as_ref().ok_or_else(|| "索引不可用".to_string())?;
-                let p = if request.needs_word_counts() {
-                    let p = profiles.get_or_insert_with(|| {
-                        counts
-                            .recv()
-                            .unwrap_or_else(|_| Err("词频统计出错 (internal error)".to_string()))
-                    });
-                    Some(p.as_ref().map_err(Clone::clone)?)
-                } else {
-                    None
+                let p = match (&profiles, request.needs_word_counts()) {
+                    (Some(p), true) => Some(p.as_ref().map_err(Clone::clone)?),
+                    _ => None,
                 };
                 analyse(engine, p, &request)
             }))
@@ -282,6 +281,29 @@ pub fn start_analysis_worker(shared: &Arc<Shared>, data_dir: PathBuf, tx: Sender
             }
         }
     });
+}
+
+/// Waits for the word counts (into `profiles`, once) unless a newer analysis is asked
+/// for meanwhile: whether they are there.
+fn wait_counts(
+    profiles: &mut Option<Result<Profiles, String>>,
+    counts: &mpsc::Receiver<Result<Profiles, String>>,
+    shared: &Shared,
+) -> bool {
+    while profiles.is_none() {
+        match counts.recv_timeout(Duration::from_millis(100)) {
+            Ok(p) => *profiles = Some(p),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if shared.analyses.superseded() {
+                    return false;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                *profiles = Some(Err("索引不可用".to_string()));
+            }
+        }
+    }
+    true
 }
 
 /// Reads or computes the word counts, with their progress (at most 20 updates a second)

@@ -30,7 +30,10 @@ fn trend_chart_of_two_queries() {
             screen.contains("██ 数字经济") && screen.contains("▒▒ 互联网+"),
             "{screen}"
         );
-        assert!(screen.contains("2026: 数字经济 10 次"), "{screen}");
+        // Both queries' figures, whole (at 80 columns the occurrences and the rate only).
+        assert!(screen.contains("2026: 数字经济 10次 "), "{screen}");
+        assert!(screen.contains("互联网+ 0次 "), "{screen}");
+        assert!(screen.contains("0.00/万字"), "{screen}");
         insta::assert_snapshot!(format!("view_trend_{w}x{ht}"), screen);
     }
 }
