@@ -9,7 +9,6 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::analysis::dictionary::Segmenter;
 use crate::analysis::profile::Profiles;
 use crate::analysis::{diff, keywords, trend};
 use crate::corpus::Corpus;
@@ -56,12 +55,11 @@ pub fn measure(root: &Path, verbose: bool) -> anyhow::Result<AnalysisFigures> {
     let corpus = Corpus::dir(root.join("corpus"))?;
     let data = root.join("data");
     let engine = Engine::open(&corpus, &data, &mut |_| {})?;
-    let seg = Segmenter::standard();
     if verbose {
         eprintln!("bench: computing word counts");
     }
     let start = Instant::now();
-    let profiles = Profiles::open(&engine, &data, &seg, &mut |_, _| {})?;
+    let profiles = Profiles::open(&engine, &data, &mut |_, _| {})?;
     let mut figures = AnalysisFigures {
         profile_build_s: start.elapsed().as_secs_f64(),
         runs: RUNS,
@@ -74,12 +72,7 @@ pub fn measure(root: &Path, verbose: bool) -> anyhow::Result<AnalysisFigures> {
         (0..RUNS)
             .map(|_| {
                 let start = Instant::now();
-                let rows = trend::trend(
-                    &engine,
-                    profiles.chars(),
-                    &[term.to_string()],
-                    trend::By::Year,
-                )?;
+                let rows = trend::trend(&engine, &[term.to_string()], trend::By::Year)?;
                 std::hint::black_box(rows);
                 Ok(ms(start))
             })

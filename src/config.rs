@@ -31,8 +31,8 @@ pub struct Config {
     /// `[theme]`: colours by role (`NO_COLOR` still wins).
     pub theme: BTreeMap<String, Colours>,
     /// A user dictionary for jieba (its format: `word [frequency] [tag]` a line), adding
-    /// policy terms to the segmentation of keywords, new words and diffs (relative to the
-    /// config file).
+    /// policy terms to the segmentation of the search index's ranking words, keywords,
+    /// new words and diffs (relative to the config file).
     pub dictionary: Option<PathBuf>,
     /// The file this was read from, or looked for (`None`: no config directory).
     pub path: Option<PathBuf>,

@@ -101,6 +101,12 @@ pub struct Ui {
     pub index_segmenting: fn(usize, usize) -> String,
     pub index_building: fn(usize, usize) -> String,
     pub index_failed: fn(&str) -> String,
+    /// The index is rebuilt because the user dictionary changed.
+    pub index_rebuilding_dictionary: &'static str,
+    /// The index is rebuilt for this reason (in English, from the engine).
+    pub index_rebuilding: fn(&str) -> String,
+    /// Counting the corpus's words for keywords and diffs (done, total reports; once).
+    pub word_counts: fn(usize, usize) -> String,
     pub index_opening: &'static str,
     pub nothing_found: &'static str,
     pub search_hint: &'static str,
@@ -180,6 +186,9 @@ pub static ZH: Ui = Ui {
     index_segmenting: |d, t| format!("正在建立索引（分词 {d}/{t}），完成后显示结果"),
     index_building: |d, t| format!("正在建立索引 {d}/{t}，完成后显示结果"),
     index_failed: |e| format!("索引不可用: {e}"),
+    index_rebuilding_dictionary: "用户词典已更改，正在重建索引",
+    index_rebuilding: |why| format!("正在重建索引（{why}）"),
+    word_counts: |d, t| format!("统计全库词频 {d}/{t}（仅首次）"),
     index_opening: "正在打开索引，完成后显示结果",
     nothing_found: "没有找到",
     search_hint: "输入关键词；空格=并且，\"短语\"，-排除，OR，region: year: level: section:",
@@ -264,6 +273,9 @@ pub static EN: Ui = Ui {
     index_segmenting: |d, t| format!("Building the index (segmenting {d}/{t}); results follow"),
     index_building: |d, t| format!("Building the index {d}/{t}; results follow"),
     index_failed: |e| format!("Index unavailable: {e}"),
+    index_rebuilding_dictionary: "The user dictionary changed: rebuilding the index",
+    index_rebuilding: |why| format!("Rebuilding the index ({why})"),
+    word_counts: |d, t| format!("counting words {d}/{t} (once)"),
     index_opening: "Opening the index; results follow",
     nothing_found: "Nothing found",
     search_hint: "Type words; space = AND, \"phrase\", -exclude, OR, region: year: level: section:",

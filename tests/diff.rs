@@ -1,6 +1,6 @@
 //! `gwr diff` on two reports written here, with known added, removed, moved, changed and
 //! unchanged sections and known new and dropped terms; and the user dictionary: a changed
-//! file recomputes the word counts, and says so.
+//! file rebuilds the index and recomputes the word counts, and says so.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -185,7 +185,12 @@ fn changing_the_user_dictionary_recomputes_the_words_and_says_so() {
     let args = ["diff", "130633-2022", "130633-2023", "--json"];
     let first = run(dir.path(), &args);
     assert!(!new_terms(&first).contains(&"数据要素".to_string()));
-    assert!(String::from_utf8_lossy(&first.stderr).contains("no analysis cache yet"));
+    let err = String::from_utf8_lossy(&first.stderr);
+    assert!(err.contains("no analysis cache yet"), "{err}");
+    assert!(
+        err.contains("counting the words of 2 reports for keywords and diffs (once"),
+        "{err}"
+    );
     let again = run(dir.path(), &args);
     assert!(
         !String::from_utf8_lossy(&again.stderr).contains("word counts computed"),
@@ -200,7 +205,15 @@ fn changing_the_user_dictionary_recomputes_the_words_and_says_so() {
     let after = run(dir.path(), &args);
     assert!(new_terms(&after).contains(&"数据要素".to_string()));
     let err = String::from_utf8_lossy(&after.stderr);
-    assert!(err.contains("the user dictionary changed"), "{err}");
+    // The index is segmented with the dictionary too: rebuilt, and said so.
+    assert!(
+        err.contains("gwr: rebuilding the search index: the user dictionary changed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("word counts computed for 2 reports (the user dictionary changed)"),
+        "{err}"
+    );
     // A malformed dictionary names the file and the line.
     std::fs::write(dir.path().join("dict.txt"), "算力中心 many n\n").unwrap();
     let bad = run(dir.path(), &args);

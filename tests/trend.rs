@@ -242,6 +242,13 @@ fn trend_counts_equal_brute_force_over_the_shown_text() {
         }
     }
     assert_eq!(checked, 2 * meanings.len());
+    // The characters come from the catalog: no trend waited for the word counts.
+    let analysis =
+        gwr::search::corpus_dir(&gwr::corpus::Corpus::Demo, data.path()).join("analysis");
+    assert!(
+        !analysis.join("words.bin").exists(),
+        "a trend segmented the corpus"
+    );
 }
 
 /// Overlapping matches each count, and a string split across bigrams still counts: on a

@@ -5,7 +5,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use gwr::corpus::Corpus;
-use gwr::search::{CorpusWatcher, Engine, Limit};
+use gwr::search::{CorpusWatcher, Engine, Limit, OpenOptions};
 
 const WORD: &str = "独一无二观察词";
 
@@ -28,7 +28,7 @@ fn a_report_added_and_one_removed_while_open_are_reflected() {
     );
 
     let (tx, rx) = mpsc::channel();
-    let _watcher = CorpusWatcher::spawn(&c, &data, move |opened| {
+    let _watcher = CorpusWatcher::spawn(&c, &data, OpenOptions::default(), move |opened| {
         let e = opened.unwrap();
         let found = e.search(WORD, Limit::Top(0)).unwrap().total_paragraphs;
         let _ = tx.send((found, e.catalog().reports.len(), e.stats().clone()));

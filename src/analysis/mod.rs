@@ -7,15 +7,16 @@
 //! They read the catalog and the index through the engine's public methods, and the
 //! per-report values computed from the text (characters, jieba word counts, glossary)
 //! from [`profile::Profiles`], a cache beside the index built on first use. The words
-//! come from jieba with gwr's policy terms and the user's [`dictionary::Segmenter`].
+//! come from jieba as the index segments ([`words`]: gwr's policy terms and the user's
+//! dictionary).
 
-pub mod dictionary;
 pub mod diff;
 pub mod glossary;
 pub mod keywords;
 pub mod profile;
 pub mod stopwords;
 pub mod trend;
+pub mod words;
 
 use std::path::PathBuf;
 
@@ -32,11 +33,6 @@ pub enum AnalysisError {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// The user dictionary is missing or malformed.
-    #[error(
-        "user dictionary {path}: {reason} (fix the file, or remove `dictionary` from the config)"
-    )]
-    Dictionary { path: PathBuf, reason: String },
     /// A cache file cannot be read back.
     #[error("{} is damaged ({reason}): delete it and run again", path.display())]
     Damaged { path: PathBuf, reason: String },

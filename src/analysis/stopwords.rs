@@ -4,8 +4,8 @@
 //! The second list was made by reading the most frequent words of the demo reports: the
 //! press's 高频词 tables keep policy nouns (改革, 创新, 乡村振兴) and leave out the verbs
 //! and adverbs every paragraph of every report uses (加快, 推进, 坚持, 进一步), the
-//! speech's own furniture (各位代表, 政府工作报告), time and quantity words (去年, 亿元,
-//! 百分点) and the enumerations (一是, 二是).
+//! speech's own furniture (各位代表, 政府工作报告), generic nouns (地区, 方面), time and
+//! quantity words (去年, 亿元, 百分点) and the enumerations (一是, 二是).
 
 use std::sync::OnceLock;
 
@@ -153,6 +153,39 @@ pub const GOVERNMENT_FUNCTION_WORDS: &[&str] = &[
     "良好",
     "坚实",
     "有力有效",
+    // More verbs, adverbs and generic nouns every report uses, read in the demo reports'
+    // keywords (2024 national: 地区, 制定, 需要, 扩大; 2018: 增加, 降低, 合理): the
+    // press's 高频词 tables leave them out as words without meaning of their own
+    // ("无分析意义的词汇"), keeping the phrases they make (扩大内需, 贫困地区).
+    "地区",
+    "地方",
+    "制定",
+    "需要",
+    "扩大",
+    "增加",
+    "增强",
+    "降低",
+    "减少",
+    "满足",
+    "适应",
+    "得到",
+    "起来",
+    "依然",
+    "必将",
+    "尽快",
+    "致力于",
+    "助力",
+    "合理",
+    "范围",
+    "大幅",
+    "举措",
+    "并存",
+    "按计划",
+    "没有",
+    "不会",
+    "是否",
+    "唯一",
+    "衷心感谢",
     // The speech's furniture.
     "各位代表",
     "代表",
@@ -247,6 +280,15 @@ pub const GOVERNMENT_FUNCTION_WORDS: &[&str] = &[
     "平均",
     "年均",
     "人均",
+    "多万",
+    "万亿元",
+    "万亿斤",
+    "平方米",
+    "万平方米",
+    "平米",
+    "年内",
+    "年末",
+    "当年",
     // Enumerations.
     "一是",
     "二是",

@@ -79,18 +79,14 @@ pub fn per_10k(occurrences: u64, chars: u64) -> f64 {
     }
 }
 
-/// The counts of each query, grouped; `chars` are the characters of each report (catalog
-/// order, see [`super::profile::Profiles::chars`]). Years come in order, levels from the
-/// national down, regions and reports ranked by `per_10k` (then occurrences).
+/// The counts of each query, grouped; a group's characters are its reports' (the
+/// catalog's [`crate::search::CatalogEntry::chars`]: nothing is segmented). Years come in
+/// order, levels from the national down, regions and reports ranked by `per_10k` (then
+/// occurrences).
 ///
 /// # Errors
 /// A [`SearchError::Query`] for a malformed query.
-pub fn trend(
-    engine: &Engine,
-    chars: &[u64],
-    queries: &[String],
-    by: By,
-) -> Result<Vec<TrendRow>, SearchError> {
+pub fn trend(engine: &Engine, queries: &[String], by: By) -> Result<Vec<TrendRow>, SearchError> {
     let reports = &engine.catalog().reports;
     let mut out = Vec::new();
     for text in queries {
@@ -138,7 +134,7 @@ pub fn trend(
                 });
             let c = counts.get(i).copied().unwrap_or_default();
             row.reports += 1;
-            row.chars += chars.get(i).copied().unwrap_or(0);
+            row.chars += entry.chars;
             if c.paragraphs > 0 {
                 row.matching_reports += 1;
                 row.paragraphs += u64::from(c.paragraphs);

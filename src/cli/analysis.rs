@@ -10,7 +10,6 @@ use serde_json::json;
 use super::Context;
 use super::reports::find;
 use super::search::{open, progress_printer, write_out};
-use crate::analysis::dictionary::Segmenter;
 use crate::analysis::profile::Profiles;
 use crate::analysis::trend::{By, trend};
 use crate::analysis::{diff, glossary, keywords};
@@ -72,13 +71,22 @@ pub struct GlossaryArgs {
 }
 
 /// The engine and the profiles, with a progress bar while the profiles are computed.
-fn open_all(ctx: &Context) -> anyhow::Result<(Engine, Profiles, Segmenter)> {
+fn open_all(ctx: &Context) -> anyhow::Result<(Engine, Profiles)> {
     let engine = open(ctx, OpenOptions::default())?;
-    let seg = Segmenter::from_config(ctx.config.dictionary.as_deref())?;
-    // The shared progress bar: counting words is segmenting every report again.
+    // The shared progress bar: counting words is segmenting every report again, once.
     let mut printer = progress_printer();
-    let mut progress = |done: usize, total: usize| printer(Progress::Segmenting { done, total });
-    let profiles = Profiles::open(&engine, &ctx.data_dir, &seg, &mut progress)
+    let mut said = false;
+    let mut progress = |done: usize, total: usize| {
+        if !said && done < total {
+            said = true;
+            eprintln!(
+                "gwr: counting the words of {} reports for keywords and diffs (once: later runs read them from the cache)",
+                total - done
+            );
+        }
+        printer(Progress::Segmenting { done, total });
+    };
+    let profiles = Profiles::open(&engine, &ctx.data_dir, &mut progress)
         .with_context(|| format!("cannot analyse the corpus {}", ctx.corpus.label()))?;
     printer(Progress::Ready);
     if let Some(why) = &profiles.rebuilt {
@@ -88,7 +96,7 @@ fn open_all(ctx: &Context) -> anyhow::Result<(Engine, Profiles, Segmenter)> {
             engine.catalog().reports.len()
         );
     }
-    Ok((engine, profiles, seg))
+    Ok((engine, profiles))
 }
 
 fn query_error(e: &SearchError) -> Option<ExitCode> {
@@ -106,8 +114,9 @@ pub fn trend_cmd(ctx: &Context, args: &TrendArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     }
-    let (engine, profiles, _) = open_all(ctx)?;
-    let rows = match trend(&engine, profiles.chars(), &args.queries, args.by) {
+    // A trend needs no word counts: the characters of each report are in the catalog.
+    let engine = open(ctx, OpenOptions::default())?;
+    let rows = match trend(&engine, &args.queries, args.by) {
         Ok(r) => r,
         Err(e) => return query_error(&e).map_or_else(|| Err(e.into()), Ok),
     };
@@ -177,7 +186,7 @@ pub fn trend_cmd(ctx: &Context, args: &TrendArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn keywords_cmd(ctx: &Context, args: &KeywordsArgs) -> anyhow::Result<ExitCode> {
-    let (engine, profiles, _) = open_all(ctx)?;
+    let (engine, profiles) = open_all(ctx)?;
     let catalog = engine.catalog();
     let entry = find(catalog, &args.report)?;
     let i = position(&engine, &entry.meta.id)?;
@@ -241,7 +250,7 @@ fn position(engine: &Engine, id: &str) -> anyhow::Result<usize> {
 }
 
 pub fn diff_cmd(ctx: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
-    let (engine, profiles, _) = open_all(ctx)?;
+    let (engine, profiles) = open_all(ctx)?;
     let old = find(engine.catalog(), std::slice::from_ref(&args.old))?
         .meta
         .id
@@ -296,7 +305,7 @@ pub fn diff_cmd(ctx: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn glossary_cmd(ctx: &Context, args: &GlossaryArgs) -> anyhow::Result<ExitCode> {
-    let (engine, profiles, _) = open_all(ctx)?;
+    let (engine, profiles) = open_all(ctx)?;
     let defs = glossary::definitions(engine.catalog(), &profiles, args.term.as_deref());
     let mut out = String::new();
     if args.json {
@@ -305,11 +314,12 @@ pub fn glossary_cmd(ctx: &Context, args: &GlossaryArgs) -> anyhow::Result<ExitCo
         for d in &defs {
             let _ = writeln!(
                 out,
-                "{}：{}\n    ({} ¶{})",
+                "{}：{}\n    ({} 第{}段)",
                 terminal_safe(&d.term),
                 terminal_safe(&d.definition),
                 d.report,
-                d.paragraph
+                // Counted from 1, as the TUI and the marks' citations count.
+                d.paragraph + 1
             );
         }
     }

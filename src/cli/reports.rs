@@ -14,9 +14,7 @@ use crate::text::terminal_safe;
 
 /// Opens the engine quietly (progress goes to stderr only on a terminal).
 pub(super) fn open_engine(ctx: &Context) -> anyhow::Result<Engine> {
-    let mut progress = super::search::progress_printer();
-    Engine::open(&ctx.corpus, &ctx.data_dir, &mut progress)
-        .with_context(|| format!("cannot open the corpus {}", ctx.corpus.label()))
+    super::search::open(ctx, crate::search::OpenOptions::default())
 }
 
 fn print(out: &str) -> anyhow::Result<()> {

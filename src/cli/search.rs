@@ -73,8 +73,10 @@ pub(super) fn write_out(s: &str) -> anyhow::Result<()> {
     }
 }
 
-pub(super) fn open(ctx: &Context, opts: OpenOptions) -> anyhow::Result<Engine> {
+/// Opens the engine with the config's user dictionary, progress on stderr.
+pub(super) fn open(ctx: &Context, mut opts: OpenOptions) -> anyhow::Result<Engine> {
     let mut progress = progress_printer();
+    opts.dictionary.clone_from(&ctx.config.dictionary);
     let engine = Engine::open_with(&ctx.corpus, &ctx.data_dir, opts, &mut progress)
         .with_context(|| format!("cannot open the corpus {}", ctx.corpus.label()))?;
     for w in engine.warnings() {
@@ -145,7 +147,7 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         lazy_catalog: true,
         ..OpenOptions::default()
     };
-    let engine = open(ctx, opts)?;
+    let engine = open(ctx, opts.clone())?;
     let limit = if args.count { Limit::Top(0) } else { limit };
     let res = match engine.search(&query, limit) {
         Ok(r) => r,
@@ -294,12 +296,20 @@ pub fn bench(ctx: &Context, args: &BenchArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A progress callback: a progress bar on stderr when it is a terminal, nothing otherwise.
+/// A progress callback: a progress bar on stderr when it is a terminal, nothing otherwise;
+/// the reason of a rebuild always.
 pub(super) fn progress_printer() -> impl FnMut(Progress) {
     let tty = std::io::stderr().is_terminal();
     let mut bar: Option<indicatif::ProgressBar> = None;
     let mut stage = "";
     move |p| {
+        if let Progress::Rebuilding(why) = &p {
+            eprintln!(
+                "gwr: rebuilding the search index: {}",
+                terminal_safe(&why.to_string())
+            );
+            return;
+        }
         if !tty {
             return;
         }
@@ -311,7 +321,7 @@ pub(super) fn progress_printer() -> impl FnMut(Progress) {
                 eprintln!("gwr: another gwr is updating the index; waiting for it…");
                 return;
             }
-            Progress::Catalog(_) => return,
+            Progress::Catalog(_) | Progress::Rebuilding(_) => return,
             Progress::Ready => {
                 if let Some(b) = bar.take() {
                     b.finish_and_clear();

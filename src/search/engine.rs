@@ -21,16 +21,17 @@ use super::occurrences::{FileCount, Occurrences};
 use super::query::{Query, Scope, section_key};
 use super::scan::{self, Listing};
 use super::schema::Fields;
+use super::segmenter::Segmenter;
 use super::store::{self, Brief, CatalogFile, DirStamps, Paths, State};
-use super::tokenizer::{self, Pairs, is_indexed_word, jieba_if_ready, jieba_words};
+use super::tokenizer::{self, Pairs, is_indexed_word, jieba_words};
 use super::{
-    Catalog, CatalogEntry, FilterError, Hit, IndexStats, Limit, Progress, SearchError,
+    Catalog, CatalogEntry, FilterError, Hit, IndexStats, Limit, Progress, Rebuild, SearchError,
     SearchResults,
 };
 use crate::corpus::{self, Corpus, Overrides, Report, SourceFile};
 
 /// How to open.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct OpenOptions {
     /// Rebuild the index from scratch.
     pub rebuild: bool,
@@ -41,6 +42,9 @@ pub struct OpenOptions {
     /// jieba's dictionary (ranking then weighs the exact field's terms alone, as any search
     /// does before the dictionary is loaded).
     pub lazy_catalog: bool,
+    /// The user dictionary (the config's `dictionary`): the ranking words are segmented
+    /// with it, and an index segmented with another one (or none) is rebuilt.
+    pub dictionary: Option<PathBuf>,
 }
 
 /// The opened corpus: catalog plus search index.
@@ -63,6 +67,8 @@ pub struct Engine {
     section_titles: OnceLock<Vec<Vec<String>>>,
     /// Per catalog position, the content fingerprint ([`Engine::content_keys`]).
     content_keys: Vec<u64>,
+    /// jieba with the user's dictionary: the index's ranking words and the queries'.
+    segmenter: Arc<Segmenter>,
     stats: IndexStats,
     warnings: Vec<String>,
 }
@@ -249,10 +255,13 @@ impl Engine {
         Engine::open_with(corpus, data_dir, OpenOptions::default(), progress)
     }
 
-    /// [`Engine::open`] with options (`gwr index --rebuild`, `gwr search`).
+    /// [`Engine::open`] with options (`gwr index --rebuild`, `gwr search`, the user
+    /// dictionary).
     ///
     /// # Errors
-    /// As [`Engine::open`].
+    /// As [`Engine::open`], and [`SearchError::Dictionary`] when the user dictionary
+    /// cannot be read.
+    #[allow(clippy::needless_pass_by_value)] // options are made for the one call
     pub fn open_with(
         corpus: &Corpus,
         data_dir: &Path,
@@ -260,12 +269,13 @@ impl Engine {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Engine, SearchError> {
         let start = Instant::now();
+        let seg = Arc::new(Segmenter::from_config(opts.dictionary.as_deref())?);
         let paths = Paths::new(data_dir, &corpus.key());
         let lock = match prepare_dir(&paths) {
             Ok(l) => l,
             Err(e) => {
                 let why = format!("cannot write to {}: {e}", paths.root.display());
-                return Engine::open_read_only(corpus, &paths, &why, start, progress);
+                return Engine::open_read_only(corpus, &paths, &why, &seg, start, progress);
             }
         };
         let mut sent_catalog = false;
@@ -279,41 +289,48 @@ impl Engine {
             progress(Progress::Waiting);
             fs4::FileExt::lock(&lock)?;
         }
-        let result = Engine::open_locked(corpus, &paths, opts, start, sent_catalog, progress);
+        let result =
+            Engine::open_locked(corpus, &paths, &opts, &seg, start, sent_catalog, progress);
         let _ = fs4::FileExt::unlock(&lock);
         match result {
             Err(e @ SearchError::Unwritable { .. }) => {
-                Engine::open_read_only(corpus, &paths, &e.to_string(), start, progress)
+                Engine::open_read_only(corpus, &paths, &e.to_string(), &seg, start, progress)
             }
             r => r,
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn open_locked(
         corpus: &Corpus,
         paths: &Paths,
-        opts: OpenOptions,
+        opts: &OpenOptions,
+        seg: &Arc<Segmenter>,
         start: Instant,
         sent_catalog: bool,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Engine, SearchError> {
         let ov = overrides_hash(corpus);
         let published = if opts.rebuild {
-            Err("rebuild asked for".to_string())
+            Err(Rebuild::Other("rebuild asked for".to_string()))
         } else {
-            load_published(paths, opts.lazy_catalog, Some(corpus)).and_then(|p| {
-                if p.state.overrides == ov {
-                    Ok(p)
-                } else {
-                    Err("the override file changed".to_string())
-                }
-            })
+            load_published(paths, opts.lazy_catalog, Some(corpus))
+                .map_err(Rebuild::Other)
+                .and_then(|p| {
+                    if p.state.overrides != ov {
+                        Err(Rebuild::Other("the override file changed".to_string()))
+                    } else if p.state.dictionary != seg.hash() {
+                        Err(Rebuild::Dictionary)
+                    } else {
+                        Ok(p)
+                    }
+                })
         };
         let mut p = match published {
             Ok(p) => p,
             Err(reason) => {
                 let listing = list(corpus, start, None)?;
-                return Engine::rebuild(corpus, paths, &listing, reason, start, progress);
+                return Engine::rebuild(corpus, paths, &listing, &reason, seg, start, progress);
             }
         };
         let dir = paths.generation(&p.gen_name);
@@ -330,7 +347,7 @@ impl Engine {
             // Queries rank with jieba's words once its dictionary is loaded (about 80
             // ms): load it now, after the catalog, so that it does not slow the way to
             // browsing.
-            tokenizer::preload_jieba();
+            seg.preload();
             Some(catalog)
         };
         if p.check.take().is_some_and(scan::Check::finish) {
@@ -347,7 +364,13 @@ impl Engine {
                 None => Cat::OnDisk(p.catalog_file, p.briefs),
             };
             return Ok(Engine::finish(
-                corpus, &p.state, cat, p.reader, p.fields, p.pairs, stats, start, progress,
+                corpus,
+                &p.state,
+                cat,
+                (p.reader, p.fields, p.pairs, seg.clone()),
+                stats,
+                start,
+                progress,
             ));
         }
         let stamps = p.stamps.take();
@@ -357,12 +380,12 @@ impl Engine {
         if d.added.len() > p.state.files.len() {
             // The index's character pairs were chosen from a corpus now mostly new (or
             // empty): choose them again from the whole of it.
-            let reason = format!(
+            let reason = Rebuild::Other(format!(
                 "{} files added to {}: rebuilding for the new text",
                 d.added.len(),
                 p.state.files.len()
-            );
-            return Engine::rebuild(corpus, paths, &listing, reason, start, progress);
+            ));
+            return Engine::rebuild(corpus, paths, &listing, &reason, seg, start, progress);
         }
         // The whole catalog, for the paths that write the state.
         let whole = |p: &Published, catalog: &Option<Arc<Catalog>>| match catalog {
@@ -414,7 +437,13 @@ impl Engine {
                 None => Cat::OnDisk(p.catalog_file, p.briefs),
             };
             return Ok(Engine::finish(
-                corpus, &p.state, cat, p.reader, p.fields, p.pairs, stats, start, progress,
+                corpus,
+                &p.state,
+                cat,
+                (p.reader, p.fields, p.pairs, seg.clone()),
+                stats,
+                start,
+                progress,
             ));
         }
         // Incremental update of the published generation.
@@ -428,8 +457,14 @@ impl Engine {
             .cloned()
             .collect();
         p.state.catalog = whole(&p, &catalog)?;
-        let (mut state, mut to_index) =
-            indexer::next_state(Some(&p.state), &dropped, parsed, store::version(), ov);
+        let (mut state, mut to_index) = indexer::next_state(
+            Some(&p.state),
+            &dropped,
+            parsed,
+            store::version(),
+            ov,
+            seg.hash(),
+        );
         if !listing.quick {
             indexer::set_faults(&mut state.catalog, &state.files, &listing.faults);
         }
@@ -446,7 +481,15 @@ impl Engine {
         store::write_atomic(&store::state_path(&dir, stamp), &bytes)
             .map_err(|e| SearchError::unwritable(&dir, e))?;
         let delete: Vec<String> = dropped.into_iter().collect();
-        indexer::write(&p.index, &p.fields, &delete, &mut to_index, stamp, progress)?;
+        indexer::write(
+            &p.index,
+            &p.fields,
+            &delete,
+            &mut to_index,
+            stamp,
+            seg,
+            progress,
+        )?;
         store::remove_other_states(&dir, stamp);
         save_stamps(&dir, stamp, &listing);
         p.reader.reload()?;
@@ -459,9 +502,7 @@ impl Engine {
             corpus,
             &state,
             Cat::Decoded(catalog),
-            p.reader,
-            p.fields,
-            p.pairs,
+            (p.reader, p.fields, p.pairs, seg.clone()),
             stats,
             start,
             progress,
@@ -473,13 +514,18 @@ impl Engine {
         corpus: &Corpus,
         paths: &Paths,
         listing: &Listing,
-        reason: String,
+        reason: &Rebuild,
+        seg: &Arc<Segmenter>,
         start: Instant,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Engine, SearchError> {
         // Segmenting needs jieba's dictionary: load it while the files are parsed.
-        tokenizer::preload_jieba();
+        seg.preload();
         let keep = paths.published().unwrap_or_default();
+        if !keep.is_empty() {
+            tracing::info!(%reason, "rebuilding the index");
+            progress(Progress::Rebuilding(reason.clone()));
+        }
         // Half-built generations of a killed process: nobody reads them.
         for (_, name) in paths.generations() {
             if name != keep {
@@ -500,6 +546,7 @@ impl Engine {
         let state = State {
             version: store::version().to_string(),
             overrides: overrides_hash(corpus),
+            dictionary: seg.hash(),
             pairs: indexer::sample_pairs(corpus, files, &overrides),
             ..State::default()
         };
@@ -523,6 +570,7 @@ impl Engine {
             &overrides,
             state,
             stamp,
+            seg,
             &mut write_state,
             progress,
         )?;
@@ -537,7 +585,7 @@ impl Engine {
         let stats = IndexStats {
             parsed: files.len(),
             added: files.len(),
-            rebuilt: Some(reason),
+            rebuilt: Some(reason.to_string()),
             location: Some(dir),
             ..IndexStats::default()
         };
@@ -545,9 +593,7 @@ impl Engine {
             corpus,
             &state,
             Cat::Decoded(catalog),
-            reader,
-            fields,
-            pairs,
+            (reader, fields, pairs, seg.clone()),
             stats,
             start,
             progress,
@@ -557,6 +603,7 @@ impl Engine {
     fn parse_all(
         corpus: &Corpus,
         listing: &Listing,
+        seg: &Segmenter,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(State, Vec<ToIndex>), SearchError> {
         let files = &listing.files;
@@ -570,6 +617,7 @@ impl Engine {
             parsed,
             store::version(),
             overrides_hash(corpus),
+            seg.hash(),
         );
         indexer::set_faults(&mut state.catalog, &state.files, &listing.faults);
         Ok((state, to_index))
@@ -581,6 +629,7 @@ impl Engine {
         corpus: &Corpus,
         paths: &Paths,
         why: &str,
+        seg: &Arc<Segmenter>,
         start: Instant,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Engine, SearchError> {
@@ -588,13 +637,14 @@ impl Engine {
         let files = &listing.files[..];
         if let Ok(mut p) = load_published(paths, false, None) {
             if p.state.overrides == overrides_hash(corpus)
+                && p.state.dictionary == seg.hash()
                 && diff(corpus, &p.state, files).is_empty()
             {
                 let mut catalog = std::mem::take(&mut p.state.catalog);
                 indexer::set_faults(&mut catalog, &p.state.files, &listing.faults);
                 let catalog = Arc::new(catalog);
                 progress(Progress::Catalog(catalog.clone()));
-                tokenizer::preload_jieba();
+                seg.preload();
                 let stats = IndexStats {
                     location: Some(paths.generation(&p.gen_name)),
                     ..IndexStats::default()
@@ -603,9 +653,7 @@ impl Engine {
                     corpus,
                     &p.state,
                     Cat::Decoded(catalog),
-                    p.reader,
-                    p.fields,
-                    p.pairs,
+                    (p.reader, p.fields, p.pairs, seg.clone()),
                     stats,
                     start,
                     progress,
@@ -615,15 +663,15 @@ impl Engine {
                 return Ok(e);
             }
         }
-        tokenizer::preload_jieba();
+        seg.preload();
         let (builder, fields) = Fields::index_builder();
         let index = builder.create_in_ram()?;
-        let (state, mut to_index) = Engine::parse_all(corpus, &listing, progress)?;
+        let (state, mut to_index) = Engine::parse_all(corpus, &listing, seg, progress)?;
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
         let catalog = Arc::new(state.catalog.clone());
         progress(Progress::Catalog(catalog.clone()));
-        indexer::write(&index, &fields, &[], &mut to_index, 1, progress)?;
+        indexer::write(&index, &fields, &[], &mut to_index, 1, seg, progress)?;
         let reader = open_reader(&index)?;
         let stats = IndexStats {
             parsed: files.len(),
@@ -635,9 +683,7 @@ impl Engine {
             corpus,
             &state,
             Cat::Decoded(catalog),
-            reader,
-            fields,
-            pairs,
+            (reader, fields, pairs, seg.clone()),
             stats,
             start,
             progress,
@@ -648,18 +694,18 @@ impl Engine {
         Ok(e)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// The engine over an index that is ready: `searching` is its reader, fields, pairs
+    /// and segmenter.
     fn finish(
         corpus: &Corpus,
         state: &State,
         cat: Cat,
-        reader: IndexReader,
-        fields: Fields,
-        pairs: Arc<Pairs>,
+        searching: (IndexReader, Fields, Arc<Pairs>, Arc<Segmenter>),
         mut stats: IndexStats,
         start: Instant,
         progress: &mut dyn FnMut(Progress),
     ) -> Engine {
+        let (reader, fields, pairs, segmenter) = searching;
         let (catalog, catalog_file, briefs) = match cat {
             Cat::Decoded(c) => {
                 let briefs = store::briefs(&state.files, &c);
@@ -697,6 +743,7 @@ impl Engine {
             by_fnum,
             section_titles: OnceLock::new(),
             content_keys,
+            segmenter,
             stats,
             warnings: Vec::new(),
         }
@@ -899,7 +946,7 @@ impl Engine {
         // Words in more than a tenth of the paragraphs add little to BM25 and cost a
         // full scan: rank without them.
         let common = searcher.num_docs() / 10;
-        let rank_words: Vec<tantivy::Term> = rank_words(&q)
+        let rank_words: Vec<tantivy::Term> = rank_words(&self.segmenter, &q)
             .into_iter()
             .filter_map(|w| {
                 // Long words are in the jieba field; a word of two characters is a bigram
@@ -1080,6 +1127,13 @@ impl Engine {
         Ok(out)
     }
 
+    /// jieba as the index segments with it: gwr's policy terms and the user dictionary
+    /// the engine was opened with.
+    #[must_use]
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
+    }
+
     /// Per report (by catalog position), a fingerprint of its file's content and of the
     /// parser: what a cache of values computed from its text is keyed on.
     #[must_use]
@@ -1105,8 +1159,8 @@ impl Engine {
 }
 
 /// jieba words of the query's positive terms, for ranking (none until jieba is loaded).
-fn rank_words(q: &Query) -> Vec<String> {
-    let Some(j) = jieba_if_ready() else {
+fn rank_words(seg: &Segmenter, q: &Query) -> Vec<String> {
+    let Some(j) = seg.jieba_if_ready() else {
         return Vec::new();
     };
     let mut out: Vec<String> = Vec::new();

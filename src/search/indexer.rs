@@ -15,8 +15,9 @@ use tantivy::{Index, IndexWriter, Term};
 
 use super::normalize::normalize_cow;
 use super::schema::Fields;
+use super::segmenter::Segmenter;
 use super::store::{FileEntry, State};
-use super::tokenizer::{Pairs, ranking_words};
+use super::tokenizer::{Pairs, ranking_words_of};
 use super::{Catalog, CatalogEntry, Progress, SearchError};
 use crate::corpus::{self, Corpus, Overrides, Region, Rejected, Report, SourceFile};
 
@@ -154,11 +155,7 @@ fn admit(state: &mut State, p: Parsed) -> Option<ToIndex> {
     });
     match p.result {
         Ok(r) => {
-            state.catalog.reports.push(CatalogEntry {
-                meta: r.meta.clone(),
-                sections: r.sections.clone(),
-                targets: p.targets,
-            });
+            state.catalog.reports.push(CatalogEntry::of(&r, p.targets));
             Some(ToIndex {
                 fnum,
                 report: r,
@@ -175,8 +172,9 @@ fn admit(state: &mut State, p: Parsed) -> Option<ToIndex> {
 /// A full build into the empty `index`: the files in batches of [`BATCH`], each parsed,
 /// segmented and handed to tantivy before the next is read; then the catalog is finished,
 /// The walk's `faults` join the catalog's rejected files. `before_commit` gets the whole state (to write it where the commit payload `stamp`
-/// names it), and the index is committed. `state` comes with its version, override hash
-/// and pairs. Progress: [`Progress::Indexing`] counted in files.
+/// names it), and the index is committed. `state` comes with its version, override and
+/// dictionary hashes and pairs; `seg` segments the ranking words. Progress:
+/// [`Progress::Indexing`] counted in files.
 #[allow(clippy::too_many_arguments)]
 pub fn build(
     index: &Index,
@@ -187,6 +185,7 @@ pub fn build(
     overrides: &Overrides,
     mut state: State,
     stamp: u64,
+    seg: &Segmenter,
     before_commit: &mut dyn FnMut(&State) -> Result<(), SearchError>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<State, SearchError> {
@@ -201,7 +200,7 @@ pub fn build(
             .into_iter()
             .filter_map(|p| admit(&mut state, p))
             .collect();
-        segment(&mut todo, &mut |_| {});
+        segment(&mut todo, seg, &mut |_| {});
         for item in &todo {
             add_report(&writer, f, item)?;
         }
@@ -225,10 +224,12 @@ pub fn next_state(
     parsed: Vec<Parsed>,
     version: &str,
     overrides: u64,
+    dictionary: u64,
 ) -> (State, Vec<ToIndex>) {
     let mut state = State {
         version: version.to_string(),
         overrides,
+        dictionary,
         next_fnum: old.map_or(0, |s| s.next_fnum),
         pairs: Vec::new(),
         files: Vec::new(),
@@ -382,7 +383,8 @@ pub fn add_report(writer: &IndexWriter, f: &Fields, item: &ToIndex) -> tantivy::
 /// Fills in the ranking words of every paragraph, on all cores. This is a pass of its
 /// own, before tantivy's: jieba's dictionary and tantivy's term tables each run faster
 /// with the cache to themselves than side by side.
-fn segment(reports: &mut [ToIndex], progress: &mut dyn FnMut(Progress)) {
+fn segment(reports: &mut [ToIndex], seg: &Segmenter, progress: &mut dyn FnMut(Progress)) {
+    let jieba = seg.jieba();
     let clock = std::time::Instant::now();
     let total = reports.len();
     progress(Progress::Segmenting { done: 0, total });
@@ -393,7 +395,7 @@ fn segment(reports: &mut [ToIndex], progress: &mut dyn FnMut(Progress)) {
                     .report
                     .paragraphs
                     .iter()
-                    .map(|p| ranking_words(&p.text))
+                    .map(|p| ranking_words_of(jieba, &p.text))
                     .collect();
                 done.fetch_add(1, Ordering::Relaxed);
             });
@@ -410,9 +412,10 @@ pub fn write(
     delete: &[String],
     reports: &mut [ToIndex],
     stamp: u64,
+    seg: &Segmenter,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), SearchError> {
-    segment(reports, progress);
+    segment(reports, seg, progress);
     let writer = new_writer(index)?;
     for rel in delete {
         writer.delete_term(Term::from_field_text(f.file, rel));

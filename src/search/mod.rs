@@ -14,6 +14,7 @@ mod occurrences;
 pub mod query;
 mod scan;
 mod schema;
+pub mod segmenter;
 mod snippet;
 mod store;
 pub mod tokenizer;
@@ -33,6 +34,7 @@ pub use engine::{Engine, OpenOptions, corpus_dir};
 pub use normalize::normalize;
 pub use occurrences::FileCount;
 pub use query::Query;
+pub use segmenter::Segmenter;
 pub use snippet::snippet;
 pub use store::dir_bytes;
 pub use watch::CorpusWatcher;
@@ -45,6 +47,27 @@ pub struct CatalogEntry {
     /// Targets, last year's results and plan goals ([`crate::targets::extract`]).
     #[serde(default)]
     pub targets: Vec<crate::targets::Figure>,
+    /// Characters of the report's text: every character of its paragraphs' cleaned
+    /// text, the line breaks between them not counted (what trends normalise by).
+    #[serde(default)]
+    pub chars: u64,
+}
+
+impl CatalogEntry {
+    /// The entry of a parsed report, with its targets.
+    #[must_use]
+    pub fn of(report: &crate::corpus::Report, targets: Vec<crate::targets::Figure>) -> Self {
+        CatalogEntry {
+            meta: report.meta.clone(),
+            sections: report.sections.clone(),
+            targets,
+            chars: report
+                .paragraphs
+                .iter()
+                .map(|p| p.text.chars().count() as u64)
+                .sum(),
+        }
+    }
 }
 
 /// Every report of a corpus (sorted by region code, then year), and the files that were not reports.
@@ -88,10 +111,32 @@ pub enum Progress {
     Segmenting { done: usize, total: usize },
     /// Adding paragraphs to the index (counted in reports).
     Indexing { done: usize, total: usize },
+    /// An index was there but is rebuilt from scratch, for this reason (sent before the
+    /// build's own progress).
+    Rebuilding(Rebuild),
     /// Another gwr process holds the index; waiting for it.
     Waiting,
     /// The index is up to date.
     Ready,
+}
+
+/// Why an existing index is rebuilt from scratch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rebuild {
+    /// The user dictionary (the config's `dictionary`) was added, changed or removed:
+    /// the ranking words are segmented with it.
+    Dictionary,
+    /// Any other reason (a new gwr version, a damaged index, `--rebuild`…), in English.
+    Other(String),
+}
+
+impl std::fmt::Display for Rebuild {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rebuild::Dictionary => f.write_str("the user dictionary changed"),
+            Rebuild::Other(why) => f.write_str(why),
+        }
+    }
 }
 
 /// How many hits to return.
@@ -201,6 +246,12 @@ pub enum SearchError {
     /// next open rebuilds it.
     #[error("search index damaged ({0}); it is rebuilt on the next start")]
     Damaged(String),
+    /// The user dictionary is missing or malformed.
+    #[error(
+        "user dictionary {}: {reason} (fix the file, or remove `dictionary` from the config)",
+        path.display()
+    )]
+    Dictionary { path: PathBuf, reason: String },
     /// The corpus folder cannot be watched for changes (the TUI then works without it).
     #[error("cannot watch {} for changes: {source}", dir.display())]
     Watch { dir: PathBuf, source: notify::Error },

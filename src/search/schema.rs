@@ -10,7 +10,7 @@ use tantivy::{IndexBuilder, IndexSettings};
 use super::tokenizer::{EXACT, WORDS};
 
 /// Bumped whenever the schema, the tokenisers or the stored layout change (forces a rebuild).
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// The fields of a paragraph document.
 #[derive(Debug, Clone, Copy)]

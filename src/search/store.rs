@@ -14,10 +14,11 @@
 //! the catalog of all of them:
 //!
 //! ```text
-//! GWRSTAT3  head length (u64)  xxh64 of the head (u64)  head  body
+//! GWRSTAT4  head length (u64)  xxh64 of the head (u64)  head  body
 //! ```
 //!
-//! The head (postcard) holds the manifest (version, file fingerprints, character pairs), a
+//! The head (postcard) holds the manifest (version, the override file's and the user
+//! dictionary's hashes, file fingerprints, character pairs), a
 //! [`Brief`] of each report (what counting needs) and where each catalog entry lies in the
 //! body, with its xxh64. Each entry is a postcard [`super::CatalogEntry`] of its own, checked
 //! and decoded when it is asked for. A new per-report field is one more serde field of
@@ -60,6 +61,9 @@ pub struct State {
     pub version: String,
     /// xxh64 of the corpus's override file (0 when none).
     pub overrides: u64,
+    /// xxh64 of the user dictionary the ranking words were segmented with (0 when none;
+    /// [`super::Segmenter::hash`]).
+    pub dictionary: u64,
     pub next_fnum: u32,
     /// The frequent character pairs the exact field indexes as bigrams (sorted keys of
     /// [`super::tokenizer::Pairs`]); chosen at a full build, kept by updates.
@@ -69,7 +73,7 @@ pub struct State {
     pub catalog: Catalog,
 }
 
-const MAGIC: &[u8; 8] = b"GWRSTAT3";
+const MAGIC: &[u8; 8] = b"GWRSTAT4";
 
 /// What a search needs of a report without decoding its catalog entry: which file it is,
 /// and what the counts per year and per region add up.
@@ -96,6 +100,7 @@ struct Blob {
 struct HeadRef<'a> {
     version: &'a str,
     overrides: u64,
+    dictionary: u64,
     next_fnum: u32,
     pairs: &'a [u64],
     files: &'a [FileEntry],
@@ -109,6 +114,7 @@ struct HeadRef<'a> {
 struct Head {
     version: String,
     overrides: u64,
+    dictionary: u64,
     next_fnum: u32,
     pairs: Vec<u64>,
     files: Vec<FileEntry>,
@@ -198,6 +204,7 @@ impl State {
         let head = postcard::to_stdvec(&HeadRef {
             version: &self.version,
             overrides: self.overrides,
+            dictionary: self.dictionary,
             next_fnum: self.next_fnum,
             pairs: &self.pairs,
             files: &self.files,
@@ -265,6 +272,7 @@ fn open_parts(r: &mut dyn ReadAt) -> Result<(State, Vec<Brief>, CatalogFile), St
     let state = State {
         version: h.version,
         overrides: h.overrides,
+        dictionary: h.dictionary,
         next_fnum: h.next_fnum,
         pairs: h.pairs,
         files: h.files,
@@ -545,6 +553,7 @@ mod tests {
         let s = State {
             version: version().to_string(),
             overrides: 7,
+            dictionary: 9,
             next_fnum: 1,
             pairs: vec![(u64::from(u32::from('煤')) << 32) | u64::from(u32::from('炭'))],
             files: vec![FileEntry {
@@ -580,6 +589,7 @@ mod tests {
             },
             sections: Vec::new(),
             targets: Vec::new(),
+            chars: 0,
         }
     }
 

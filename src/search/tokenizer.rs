@@ -6,8 +6,9 @@
 //!   the corpus's frequent [`Pairs`]. A query string is then an exact phrase over bigrams
 //!   and characters, which is grep: `煤` finds 煤炭, `5g` finds 5G, `3.5%` finds 3.5%.
 //! - The `words` field (BM25 ranking only) holds jieba's search-mode words of the
-//!   normalised text, with a small dictionary of policy terms, keeping the words of three
-//!   characters or more (the shorter ones are exact-field terms already). The indexer
+//!   normalised text, with a small dictionary of policy terms and the user's dictionary
+//!   ([`super::Segmenter`]), keeping the words of three characters or more (the shorter
+//!   ones are exact-field terms already). The indexer
 //!   segments each paragraph while it parses the files ([`ranking_words`]) and hands the
 //!   words to tantivy joined by spaces, which its [`WORDS`] tokeniser splits again: jieba
 //!   then runs on its own, not beside tantivy's term tables where the two evict each
@@ -298,9 +299,16 @@ pub fn is_indexed_word(word: &str) -> bool {
 /// jieba keeps spaces apart).
 #[must_use]
 pub fn ranking_words(text: &str) -> String {
+    ranking_words_of(jieba(), text)
+}
+
+/// [`ranking_words`] with this jieba (the one with the user's dictionary,
+/// [`super::Segmenter::jieba`]).
+#[must_use]
+pub fn ranking_words_of(j: &Jieba, text: &str) -> String {
     let norm = normalize(text);
     let mut out = String::new();
-    for t in jieba().cut_for_search(&norm, false) {
+    for t in j.cut_for_search(&norm, false) {
         if is_indexed_word(t.word) && !t.word.contains(is_space) {
             if !out.is_empty() {
                 out.push(' ');

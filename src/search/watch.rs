@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher as _};
 
-use super::{Engine, SearchError};
+use super::{Engine, OpenOptions, SearchError};
 use crate::corpus::Corpus;
 
 /// How long the watcher waits after a change for more before it updates: a save or a copy
@@ -22,14 +22,15 @@ pub struct CorpusWatcher {
 
 impl CorpusWatcher {
     /// Starts watching `corpus` (`Ok(None)` for the embedded demo, which cannot change).
-    /// After each burst of changes, `on_update` gets the engine opened again (up to date,
-    /// see [`Engine::stats`] for what changed) or why it could not be opened.
+    /// After each burst of changes, `on_update` gets the engine opened again with `opts`
+    /// (up to date, see [`Engine::stats`] for what changed) or why it could not be opened.
     ///
     /// # Errors
     /// When the folder cannot be watched (the message names it).
     pub fn spawn(
         corpus: &Corpus,
         data_dir: &Path,
+        opts: OpenOptions,
         mut on_update: impl FnMut(Result<Engine, SearchError>) + Send + 'static,
     ) -> Result<Option<CorpusWatcher>, SearchError> {
         let Corpus::Dir(root) = corpus else {
@@ -59,7 +60,12 @@ impl CorpusWatcher {
         std::thread::spawn(move || {
             while rx.recv().is_ok() {
                 while rx.recv_timeout(SETTLE).is_ok() {}
-                on_update(Engine::open(&corpus, &data_dir, &mut |_| {}));
+                on_update(Engine::open_with(
+                    &corpus,
+                    &data_dir,
+                    opts.clone(),
+                    &mut |_| {},
+                ));
             }
         });
         Ok(Some(CorpusWatcher { _watcher: watcher }))

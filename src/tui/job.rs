@@ -96,6 +96,13 @@ impl<R> Newest<R> {
         }
     }
 
+    /// Whether a request is waiting (or the queue is closed): a worker holding an older
+    /// one can drop it.
+    pub fn superseded(&self) -> bool {
+        let s = self.lock();
+        s.closed || s.request.is_some()
+    }
+
     /// Stops the workers waiting on this queue; requests still waiting are dropped.
     pub fn close(&self) {
         self.lock().closed = true;
@@ -130,6 +137,20 @@ mod tests {
         g.issue();
         g.settle();
         assert!(!g.pending());
+    }
+
+    #[test]
+    fn a_request_in_hand_is_superseded_by_a_newer_one_or_a_close() {
+        let q = Newest::default();
+        q.submit(1, "关键词");
+        assert_eq!(q.take(), Some((1, "关键词")));
+        assert!(!q.superseded(), "nothing newer yet");
+        q.submit(2, "趋势");
+        assert!(q.superseded());
+        assert_eq!(q.take(), Some((2, "趋势")));
+        assert!(!q.superseded());
+        q.close();
+        assert!(q.superseded());
     }
 
     #[test]

@@ -170,7 +170,7 @@ impl Host for WorkerHost {
 }
 
 /// Runs the TUI on a corpus (the config's `dictionary` is the user dictionary of the
-/// analysis views).
+/// index and the analysis views).
 ///
 /// # Errors
 /// When the terminal cannot be used.
@@ -186,16 +186,22 @@ pub fn run(corpus: &Corpus, data_dir: &Path, config: &crate::config::Config) -> 
     let marks = crate::marks::Marks::load(&crate::marks::Marks::file(corpus, data_dir))?;
     let (tx, rx) = mpsc::channel();
     let shared = Arc::new(worker::Shared::default());
-    worker::open_engine(&shared, corpus.clone(), data_dir.to_path_buf(), tx.clone());
-    worker::start_search_worker(&shared, tx.clone(), lang);
-    worker::start_report_worker(&shared, corpus.clone(), tx.clone());
-    let _watcher = watch::start(&shared, corpus, data_dir, tx.clone());
-    worker::start_analysis_worker(
+    // The index segments its ranking words with the user dictionary too.
+    let opts = crate::search::OpenOptions {
+        dictionary: config.dictionary.clone(),
+        ..crate::search::OpenOptions::default()
+    };
+    worker::open_engine(
         &shared,
+        corpus.clone(),
         data_dir.to_path_buf(),
-        config.dictionary.clone(),
+        opts.clone(),
         tx.clone(),
     );
+    worker::start_search_worker(&shared, tx.clone(), lang);
+    worker::start_report_worker(&shared, corpus.clone(), tx.clone());
+    let _watcher = watch::start(&shared, corpus, data_dir, opts, tx.clone());
+    worker::start_analysis_worker(&shared, data_dir.to_path_buf(), tx.clone());
     term::spawn_signals(tx.clone())?;
     let saved = state::load(data_dir);
 

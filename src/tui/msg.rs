@@ -40,6 +40,12 @@ pub enum Msg {
         generation: u64,
         result: Result<Arc<super::view::Analysis>, String>,
     },
+    /// Counting the words of the corpus (keywords and diffs wait for it; once per
+    /// corpus, then read from the cache): reports done of total.
+    WordCounts {
+        done: usize,
+        total: usize,
+    },
     /// Every glossary entry of the corpus (once the analyses' word counts are ready).
     Glossary(Arc<crate::analysis::glossary::Glossary>),
     /// SIGTERM or SIGHUP: leave now.

@@ -284,6 +284,7 @@ mod tests {
             },
             sections: Vec::new(),
             targets: Vec::new(),
+            chars: 0,
         }
     }
 

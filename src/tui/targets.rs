@@ -269,6 +269,7 @@ mod tests {
             },
             sections: Vec::new(),
             targets,
+            chars: 0,
         }
     }
 

@@ -18,6 +18,15 @@ pub enum Request {
     Diff { old: String, new: String },
 }
 
+impl Request {
+    /// Whether the answer needs the corpus's word counts (computed once, on first use):
+    /// keywords and diffs do, a trend does not.
+    #[must_use]
+    pub fn needs_word_counts(&self) -> bool {
+        !matches!(self, Request::Trend { .. })
+    }
+}
+
 /// What the worker answers.
 #[derive(Debug, Clone)]
 pub enum Analysis {
@@ -55,6 +64,9 @@ pub struct ViewPane {
     pub scroll: usize,
     /// The selected year of a trend chart (index into its years).
     pub selected: usize,
+    /// The corpus's word counts being computed (reports done, total): keywords and
+    /// diffs wait for them.
+    pub counting: Option<(usize, usize)>,
 }
 
 impl ViewPane {

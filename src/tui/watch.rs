@@ -9,7 +9,7 @@ use std::sync::mpsc::Sender;
 use super::msg::Msg;
 use super::worker::Shared;
 use crate::corpus::Corpus;
-use crate::search::{CorpusWatcher, Progress};
+use crate::search::{CorpusWatcher, OpenOptions, Progress};
 
 /// Starts watching `corpus` (nothing for the demo, or when the folder cannot be watched:
 /// that is logged). Keep the watcher while the TUI runs.
@@ -17,10 +17,11 @@ pub fn start(
     shared: &Arc<Shared>,
     corpus: &Corpus,
     data_dir: &Path,
+    opts: OpenOptions,
     tx: Sender<Msg>,
 ) -> Option<CorpusWatcher> {
     let shared = shared.clone();
-    let watcher = CorpusWatcher::spawn(corpus, data_dir, move |opened| match opened {
+    let watcher = CorpusWatcher::spawn(corpus, data_dir, opts, move |opened| match opened {
         Ok(engine) => {
             let s = engine.stats();
             if s.rebuilt.is_none() && s.added + s.changed + s.removed == 0 {

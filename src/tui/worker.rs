@@ -5,18 +5,17 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
-use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, mpsc};
 use std::time::{Duration, Instant};
 
 use super::job::Newest;
 use super::msg::Msg;
 use super::view::{Analysis, Request};
-use crate::analysis::dictionary::Segmenter;
 use crate::analysis::profile::Profiles;
 use crate::analysis::{diff, keywords, trend};
 use crate::corpus::{Corpus, Overrides, Report};
 use crate::lang::Lang;
-use crate::search::{Catalog, Engine, Limit, Progress};
+use crate::search::{Catalog, Engine, Limit, OpenOptions, Progress};
 
 /// How many hits a search asks for (the results list and `n`/`N` walk them).
 pub const SEARCH_LIMIT: usize = 50;
@@ -110,7 +109,13 @@ impl Shared {
 }
 
 /// Starts the thread that opens the engine, forwarding its progress.
-pub fn open_engine(shared: &Arc<Shared>, corpus: Corpus, data_dir: PathBuf, tx: Sender<Msg>) {
+pub fn open_engine(
+    shared: &Arc<Shared>,
+    corpus: Corpus,
+    data_dir: PathBuf,
+    opts: OpenOptions,
+    tx: Sender<Msg>,
+) {
     let shared = shared.clone();
     std::thread::spawn(move || {
         let mut last: Option<Instant> = None;
@@ -134,7 +139,7 @@ pub fn open_engine(shared: &Arc<Shared>, corpus: Corpus, data_dir: PathBuf, tx: 
             let _ = tx.send(Msg::Progress(p));
         };
         let opened = catch_unwind(AssertUnwindSafe(|| {
-            Engine::open(&corpus, &data_dir, &mut progress).map_err(|e| e.to_string())
+            Engine::open_with(&corpus, &data_dir, opts, &mut progress).map_err(|e| e.to_string())
         }))
         .unwrap_or_else(|_| Err("the index could not be opened (internal error)".to_string()));
         match opened {
@@ -230,14 +235,12 @@ fn parse_entry(corpus: &Corpus, catalog: &Catalog, id: &str) -> Result<Report, S
     Ok(report)
 }
 
-/// Starts the analysis worker: once the engine is open, computes the word-count cache on
-/// the first request (see [`Profiles::open`]), then answers each newest request.
-pub fn start_analysis_worker(
-    shared: &Arc<Shared>,
-    data_dir: PathBuf,
-    dictionary: Option<PathBuf>,
-    tx: Sender<Msg>,
-) {
+/// Starts the analysis worker: once the engine is open, the word counts are read or
+/// computed on a thread of their own (see [`Profiles::open`]; the first time on a corpus
+/// this segments every report, shown on the status line as [`Msg::WordCounts`]), and the
+/// worker answers each newest request: a trend at once (it needs no word counts),
+/// keywords and diffs once the word counts are there.
+pub fn start_analysis_worker(shared: &Arc<Shared>, data_dir: PathBuf, tx: Sender<Msg>) {
     let shared = shared.clone();
     std::thread::spawn(move || {
         let engine = match shared.wait_engine() {
@@ -245,38 +248,27 @@ pub fn start_analysis_worker(
             Opened::Failed => None,
             Opened::Closed => return,
         };
-        let mut profiles: Option<Profiles> = None;
-        // The word counts up front, so that the reader can mark the glossary's terms.
+        let (counted, counts) = mpsc::channel::<Result<Profiles, String>>();
+        let mut profiles: Option<Result<Profiles, String>> = None;
         if let Some(engine) = &engine {
-            let opened = catch_unwind(AssertUnwindSafe(|| {
-                let seg = Segmenter::from_config(dictionary.as_deref()).ok()?;
-                Profiles::open(engine, &data_dir, &seg, &mut |_, _| {}).ok()
-            }))
-            .ok()
-            .flatten();
-            if let Some(p) = opened {
-                let defs = crate::analysis::glossary::definitions(engine.catalog(), &p, None);
-                let g = crate::analysis::glossary::Glossary::new(defs);
-                if tx.send(Msg::Glossary(Arc::new(g))).is_err() {
-                    return;
-                }
-                profiles = Some(p);
-            }
+            // Up front, so that the reader can mark the glossary's terms.
+            let (engine, tx) = (engine.clone(), tx.clone());
+            std::thread::spawn(move || {
+                let _ = counted.send(count_words(&engine, &data_dir, &tx));
+            });
         }
         while let Some((generation, request)) = shared.analyses.take() {
+            if request.needs_word_counts() && !wait_counts(&mut profiles, &counts, &shared) {
+                // A newer request came while the counts were being made: it is the one
+                // whose answer is shown (a trend is answered without them).
+                continue;
+            }
             let result = catch_unwind(AssertUnwindSafe(|| {
                 let engine = engine.as_ref().ok_or_else(|| "索引不可用".to_string())?;
-                if profiles.is_none() {
-                    let seg =
-                        Segmenter::from_config(dictionary.as_deref()).map_err(|e| e.to_string())?;
-                    profiles = Some(
-                        Profiles::open(engine, &data_dir, &seg, &mut |_, _| {})
-                            .map_err(|e| e.to_string())?,
-                    );
-                }
-                let p = profiles
-                    .as_ref()
-                    .ok_or_else(|| "internal error".to_string())?;
+                let p = match (&profiles, request.needs_word_counts()) {
+                    (Some(p), true) => Some(p.as_ref().map_err(Clone::clone)?),
+                    _ => None,
+                };
                 analyse(engine, p, &request)
             }))
             .unwrap_or_else(|_| Err("分析出错 (internal error)".to_string()));
@@ -291,15 +283,68 @@ pub fn start_analysis_worker(
     });
 }
 
+/// Waits for the word counts (into `profiles`, once) unless a newer analysis is asked
+/// for meanwhile: whether they are there.
+fn wait_counts(
+    profiles: &mut Option<Result<Profiles, String>>,
+    counts: &mpsc::Receiver<Result<Profiles, String>>,
+    shared: &Shared,
+) -> bool {
+    while profiles.is_none() {
+        match counts.recv_timeout(Duration::from_millis(100)) {
+            Ok(p) => *profiles = Some(p),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if shared.analyses.superseded() {
+                    return false;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                *profiles = Some(Err("索引不可用".to_string()));
+            }
+        }
+    }
+    true
+}
+
+/// Reads or computes the word counts, with their progress (at most 20 updates a second)
+/// and then the glossary as messages.
+fn count_words(
+    engine: &Engine,
+    data_dir: &std::path::Path,
+    tx: &Sender<Msg>,
+) -> Result<Profiles, String> {
+    let mut last: Option<Instant> = None;
+    let mut progress = |done: usize, total: usize| {
+        if done < total && last.is_some_and(|l| l.elapsed() < Duration::from_millis(50)) {
+            return;
+        }
+        last = Some(Instant::now());
+        let _ = tx.send(Msg::WordCounts { done, total });
+    };
+    let opened = catch_unwind(AssertUnwindSafe(|| {
+        Profiles::open(engine, data_dir, &mut progress).map_err(|e| e.to_string())
+    }))
+    .unwrap_or_else(|_| Err("词频统计出错 (internal error)".to_string()));
+    if let Ok(p) = &opened {
+        let defs = crate::analysis::glossary::definitions(engine.catalog(), p, None);
+        let g = crate::analysis::glossary::Glossary::new(defs);
+        let _ = tx.send(Msg::Glossary(Arc::new(g)));
+    }
+    opened
+}
+
 /// Computes what a view asks for (the worker's job; tests call it directly).
 ///
 /// # Errors
 /// A message for the status line when a query is malformed or a report cannot be read.
+/// `profiles` are the word counts, which keywords and diffs need
+/// ([`Request::needs_word_counts`]).
 pub fn analyse(
     engine: &Engine,
-    profiles: &Profiles,
+    profiles: Option<&Profiles>,
     request: &Request,
 ) -> Result<Analysis, String> {
+    let profiles = || profiles.ok_or_else(|| "internal error: no word counts".to_string());
     let position = |id: &str| {
         engine
             .catalog()
@@ -310,8 +355,7 @@ pub fn analyse(
     };
     match request {
         Request::Trend { queries, by } => {
-            let rows =
-                trend::trend(engine, profiles.chars(), queries, *by).map_err(|e| e.to_string())?;
+            let rows = trend::trend(engine, queries, *by).map_err(|e| e.to_string())?;
             Ok(Analysis::Trend {
                 queries: queries.clone(),
                 by: *by,
@@ -324,13 +368,13 @@ pub fn analyse(
             Ok(Analysis::Keywords {
                 report: report.clone(),
                 title: engine.catalog().reports[i].meta.title.clone(),
-                keywords: keywords::keywords(profiles, i, 40).map_err(e)?,
-                new_words: keywords::new_words(engine.catalog(), profiles, i).map_err(e)?,
+                keywords: keywords::keywords(profiles()?, i, 40).map_err(e)?,
+                new_words: keywords::new_words(engine.catalog(), profiles()?, i).map_err(e)?,
             })
         }
         Request::Diff { old, new } => {
             let (diff, a, b) =
-                diff::compare(engine, profiles, old, new).map_err(|e| e.to_string())?;
+                diff::compare(engine, profiles()?, old, new).map_err(|e| e.to_string())?;
             Ok(Analysis::Diff {
                 diff,
                 old: Arc::new(a),

@@ -208,11 +208,7 @@ pub fn catalog(reports: &[Report]) -> Arc<Catalog> {
     Arc::new(Catalog {
         reports: reports
             .iter()
-            .map(|r| CatalogEntry {
-                meta: r.meta.clone(),
-                sections: r.sections.clone(),
-                targets: gwr::targets::extract(r),
-            })
+            .map(|r| CatalogEntry::of(r, gwr::targets::extract(r)))
             .collect(),
         rejected: Vec::new(),
     })
@@ -361,15 +357,9 @@ impl Harness {
                         let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
                             .join("tui-analysis-data");
                         let profiles = self.profiles.get_or_insert_with(|| {
-                            gwr::analysis::profile::Profiles::open(
-                                e,
-                                &dir,
-                                &gwr::analysis::dictionary::Segmenter::standard(),
-                                &mut |_, _| {},
-                            )
-                            .unwrap()
+                            gwr::analysis::profile::Profiles::open(e, &dir, &mut |_, _| {}).unwrap()
                         });
-                        gwr::tui::worker::analyse(e, profiles, &request).map(Arc::new)
+                        gwr::tui::worker::analyse(e, Some(profiles), &request).map(Arc::new)
                     }
                     Source::Fixture(_) => Err("no engine for the fixture".to_string()),
                 };

@@ -30,7 +30,10 @@ fn trend_chart_of_two_queries() {
             screen.contains("██ 数字经济") && screen.contains("▒▒ 互联网+"),
             "{screen}"
         );
-        assert!(screen.contains("2026: 数字经济 10 次"), "{screen}");
+        // Both queries' figures, whole (at 80 columns the occurrences and the rate only).
+        assert!(screen.contains("2026: 数字经济 10次 "), "{screen}");
+        assert!(screen.contains("互联网+ 0次 "), "{screen}");
+        assert!(screen.contains("0.00/万字"), "{screen}");
         insta::assert_snapshot!(format!("view_trend_{w}x{ht}"), screen);
     }
 }
@@ -113,13 +116,7 @@ fn defined_terms_are_marked_and_w_shows_their_definitions() {
     let mut h = demo(80, 24);
     let engine = crate::screens::demo_engine();
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tui-analysis-data");
-    let profiles = gwr::analysis::profile::Profiles::open(
-        &engine,
-        &dir,
-        &gwr::analysis::dictionary::Segmenter::standard(),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let profiles = gwr::analysis::profile::Profiles::open(&engine, &dir, &mut |_, _| {}).unwrap();
     let defs = gwr::analysis::glossary::definitions(engine.catalog(), &profiles, None);
     h.send(gwr::tui::msg::Msg::Glossary(std::sync::Arc::new(
         gwr::analysis::glossary::Glossary::new(defs),

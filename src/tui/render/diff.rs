@@ -14,7 +14,7 @@ use crate::analysis::diff::{Aligned, Change, ReportDiff, Side};
 use crate::corpus::Report;
 use crate::tui::app::App;
 use crate::tui::layout::inner;
-use crate::tui::wrap::wrap;
+use crate::tui::wrap::{str_width, wrap};
 
 /// At least this many columns: side by side.
 pub const SIDE_BY_SIDE: u16 = 120;
@@ -183,13 +183,23 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, d: &ReportDiff, old: &Repor
     if inner.height < 4 || inner.width < 10 {
         return;
     }
-    let list = |terms: &[crate::analysis::diff::Term]| {
-        terms
-            .iter()
-            .take(12)
-            .map(|w| format!("{}({})", w.word, w.count))
-            .collect::<Vec<_>>()
-            .join(" ")
+    // As many whole terms as fit in `room` columns: a term cut at the edge would read
+    // as another word.
+    let list = |terms: &[crate::analysis::diff::Term], label: &str| {
+        let room = usize::from(inner.width).saturating_sub(str_width(label));
+        let mut out = String::new();
+        for w in terms.iter().take(12) {
+            let item = format!("{}({})", w.word, w.count);
+            let gap = usize::from(!out.is_empty());
+            if str_width(&out) + gap + str_width(&item) > room {
+                break;
+            }
+            if gap == 1 {
+                out.push(' ');
+            }
+            out.push_str(&item);
+        }
+        out
     };
     put(
         buf,
@@ -198,7 +208,10 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, d: &ReportDiff, old: &Repor
         inner.width,
         &[
             ("新词 ".to_string(), t.title(true)),
-            (list(&d.new_terms), t.hit().add_modifier(Modifier::BOLD)),
+            (
+                list(&d.new_terms, "新词 "),
+                t.hit().add_modifier(Modifier::BOLD),
+            ),
         ],
     );
     put(
@@ -209,7 +222,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, d: &ReportDiff, old: &Repor
         &[
             ("不再出现 ".to_string(), t.title(true)),
             (
-                list(&d.dropped_terms),
+                list(&d.dropped_terms, "不再出现 "),
                 t.hit().add_modifier(Modifier::CROSSED_OUT),
             ),
         ],

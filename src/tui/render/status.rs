@@ -103,6 +103,10 @@ fn status(buf: &mut Buffer, app: &App, area: Rect) -> Option<Position> {
         IndexState::Failed(_) => right.push_str(ui.index_unavailable),
         IndexState::Ready => {}
     }
+    if let Some((done, total)) = app.view.counting {
+        right.push_str(&(ui.word_counts)(done, total));
+        right.push(' ');
+    }
     if app.reader.report.is_some() {
         let _ = write!(right, "{:>3}% ", app.percent());
     }

@@ -14,6 +14,7 @@ use super::{put, render_in};
 use crate::analysis::trend::{By, Key, TrendRow};
 use crate::tui::app::App;
 use crate::tui::layout::inner;
+use crate::tui::wrap::str_width;
 
 /// A bar pattern a query: solid, then shades, so that queries differ without colour.
 fn pattern(k: usize) -> (bar::Set<'static>, &'static str) {
@@ -134,20 +135,37 @@ fn chart(buf: &mut Buffer, app: &App, area: Rect, queries: &[String], rows: &[Tr
         render_in(chart, Rect::new(area.x, y + 1, area.width, per - 1), buf);
     }
     if let Some(year) = selected {
-        let mut pieces = vec![(format!("{year}: "), t.title(true))];
-        for q in queries {
-            if let Some(r) = rows
-                .iter()
-                .find(|r| &r.query == q && r.key == Key::Year(year))
-            {
-                pieces.push((
-                    format!(
-                        "{q} {} 次 {} 段 {}/{} 份 每万字 {:.2}  ",
-                        r.occurrences, r.paragraphs, r.matching_reports, r.reports, r.per_10k
-                    ),
-                    Style::default(),
-                ));
+        let head = format!("{year}: ");
+        let found: Vec<&TrendRow> = queries
+            .iter()
+            .filter_map(|q| {
+                rows.iter()
+                    .find(|r| &r.query == q && r.key == Key::Year(year))
+            })
+            .collect();
+        let full = |r: &TrendRow| {
+            format!(
+                "{} {}次 {}段 {}/{}份 {:.2}/万字  ",
+                r.query, r.occurrences, r.paragraphs, r.matching_reports, r.reports, r.per_10k
+            )
+        };
+        let short =
+            |r: &TrendRow| format!("{} {}次 {:.2}/万字  ", r.query, r.occurrences, r.per_10k);
+        // Every query's figures in full when they fit, else the occurrences and the rate
+        // of each; whole queries only, since a figure cut at the edge would mislead.
+        let room = usize::from(area.width) + 2 - str_width(&head).min(usize::from(area.width));
+        let width =
+            |f: &dyn Fn(&TrendRow) -> String| found.iter().map(|r| str_width(&f(r))).sum::<usize>();
+        let form: &dyn Fn(&TrendRow) -> String = if width(&full) <= room { &full } else { &short };
+        let mut pieces = vec![(head, t.title(true))];
+        let mut used = 0;
+        for r in found {
+            let piece = form(r);
+            used += str_width(&piece);
+            if used > room {
+                break;
             }
+            pieces.push((piece, Style::default()));
         }
         put(buf, area.x, area.y + area.height - 1, area.width, &pieces);
     }

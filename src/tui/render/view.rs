@@ -12,6 +12,7 @@ use crate::tui::view::Analysis;
 
 pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let t = app.theme;
+    let ui = app.lang.ui();
     let waiting = app.view.jobs.pending();
     match (app.view.shown.as_deref(), waiting, &app.view.error) {
         (Some(a), false, None) => match a {
@@ -32,7 +33,13 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             let i = inner(area);
             let (text, style) = match error {
                 Some(e) => (format!("{e} (Esc 返回)"), t.error()),
-                None => ("分析中… (首次使用时统计全库词频)".to_string(), t.dim()),
+                None => match app.view.counting {
+                    Some((done, total)) => (
+                        format!("分析中… {}", (ui.word_counts)(done, total)),
+                        t.dim(),
+                    ),
+                    None => ("分析中…".to_string(), t.dim()),
+                },
             };
             put(buf, i.x, i.y, i.width, &[(text, style)]);
         }

@@ -28,7 +28,7 @@ use super::app::{App, Direction, IndexState, Jump, Mode, Pane};
 use super::keymap::Action;
 use super::layout;
 use super::msg::{Cmd, Msg};
-use crate::search::Progress;
+use crate::search::{Progress, Rebuild};
 
 /// Which sections a section jump stops at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +66,13 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
             Progress::Indexing { done, total } => app.index = IndexState::Indexing { done, total },
             Progress::Waiting => app.index = IndexState::Waiting,
             Progress::Ready => app.index = IndexState::Ready,
+            Progress::Rebuilding(why) => {
+                let ui = app.lang.ui();
+                app.message = Some(match why {
+                    Rebuild::Dictionary => ui.index_rebuilding_dictionary.to_string(),
+                    Rebuild::Other(why) => (ui.index_rebuilding)(&why),
+                });
+            }
         },
         Msg::EngineReady => app.index = IndexState::Ready,
         Msg::Notice(text) => app.message = Some(text),
@@ -107,6 +114,9 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
         }
         Msg::AnalysisDone { generation, result } => view::done(app, generation, result),
         Msg::Glossary(g) => app.glossary = Some(g),
+        Msg::WordCounts { done, total } => {
+            app.view.counting = (done < total).then_some((done, total));
+        }
         Msg::Terminate => quit(app, &mut cmds),
         Msg::Copied { result, what } => {
             app.message = Some(match result {
