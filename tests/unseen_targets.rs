@@ -279,9 +279,21 @@ fn targets_labels_are_well_formed() {
     }
 }
 
-/// Prints the score table and each failure; run with `--nocapture` to see it.
+/// Prints the score table and each failure (run with `--nocapture` to see it) and holds
+/// the thresholds: the GDP target's value and modifier right for at least 95% of
+/// the reports, none where a report sets none, last year's growth right for at least 90%.
 #[test]
-fn unseen_targets_scores() {
+fn unseen_targets_meet_the_thresholds() {
     let s = score();
-    eprintln!("{}", table(&s));
+    let report = table(&s);
+    eprintln!("{report}");
+    assert!(s.target.percent() >= 95.0, "GDP target below 95%\n{report}");
+    assert!(
+        s.previous.percent() >= 90.0,
+        "previous GDP growth below 90%\n{report}"
+    );
+    assert!(
+        s.invented.iter().all(|l| !l.starts_with("target")),
+        "a target where the report sets none\n{report}"
+    );
 }

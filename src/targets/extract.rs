@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::fold::Folded;
 use super::model::{Figure, Indicator, Kind, Modifier};
 use crate::corpus::Report;
 
@@ -125,10 +126,16 @@ static AIM: LazyLock<Regex> = LazyLock::new(|| {
 #[must_use]
 pub fn extract(report: &Report) -> Vec<Figure> {
     let year = report.meta.year;
-    let passages = passages(report, year);
+    let folded: Vec<Folded> = report
+        .paragraphs
+        .iter()
+        .map(|p| Folded::new(&p.text))
+        .collect();
+    let texts: Vec<&str> = folded.iter().map(Folded::text).collect();
+    let passages = passages(report, &texts, year);
     let mut out: Vec<Figure> = Vec::new();
     for p in &passages {
-        let text = &report.paragraphs[p.paragraph].text;
+        let text = texts[p.paragraph];
         for f in figures_in(text, p.range.clone(), p.paragraph, p.kind, p.horizon) {
             push(&mut out, f);
         }
@@ -139,38 +146,59 @@ pub fn extract(report: &Report) -> Vec<Figure> {
         .map_or(report.paragraphs.len(), |p| p.paragraph);
     let last_year = year.map(|y| format!("{}年", y - 1));
     for (i, para) in report.paragraphs[..review_end].iter().enumerate() {
+        let text = texts[i];
         // Most paragraphs hold no rate at all: they are passed over before any splitting.
-        if !may_hold_a_figure(&para.text) || (para.heading && para.text.chars().count() < 40) {
+        if !may_hold_a_figure(text) || (para.heading && text.chars().count() < 40) {
             continue;
         }
         // A paragraph that opens on five years (这五年, “十三五”时期), or stands in a
-        // section about them that does not name last year, is not about last year.
-        let sentences = sentences(&para.text);
+        // section about them that does not name last year, is not about last year, up
+        // to a sentence that turns to it (过去一年，…; 2012年，…).
+        let sentences = sentences(text);
         let titles = section_titles(report, para.section);
-        let first = sentences.first().map_or("", |s| &para.text[s.clone()]);
-        let opens_on_last_year = last_year
-            .as_ref()
-            .is_some_and(|y| first.contains(y.as_str()))
-            || first.contains("过去一年")
-            || first.contains("过去的一年");
-        if (NOT_LAST_YEAR.is_match(first) && !opens_on_last_year)
+        let names_last_year = |s: &str| {
+            last_year.as_ref().is_some_and(|y| s.contains(y.as_str()))
+                || s.contains("过去一年")
+                || s.contains("过去的一年")
+                || s.contains("刚刚过去的")
+        };
+        let first = sentences.first().map_or("", |s| &text[s.clone()]);
+        let opens_on_last_year = names_last_year(first);
+        let mut about_last_year = !((NOT_LAST_YEAR.is_match(first) && !opens_on_last_year)
             || (NOT_LAST_YEAR.is_match(&titles)
                 && !opens_on_last_year
                 && !last_year
                     .as_ref()
-                    .is_some_and(|y| titles.contains(y.as_str())))
-        {
-            continue;
-        }
+                    .is_some_and(|y| titles.contains(y.as_str()))));
         for s in sentences {
-            let sentence = &para.text[s.clone()];
-            if !may_hold_a_figure(sentence) || NOT_LAST_YEAR.is_match(sentence) {
+            let sentence = &text[s.clone()];
+            if !about_last_year {
+                if !names_last_year(sentence) || NOT_LAST_YEAR.is_match(sentence) {
+                    continue;
+                }
+                about_last_year = true;
+            }
+            if !may_hold_a_figure(sentence) {
                 continue;
             }
-            for f in figures_in(&para.text, s, i, Kind::Actual, None) {
-                // A clause naming another year (相较于2020年) is not last year's figure.
-                if !names_other_year(&para.text[f.start..f.end], year) {
-                    push(&mut out, f);
+            // A sentence about several years is passed over; a part of one (粮食连续五年
+            // 增产 after a semicolon) only leaves that part out.
+            let parts = split(text, s, &['；', ';']);
+            if parts
+                .first()
+                .is_some_and(|p| NOT_LAST_YEAR.is_match(&text[p.clone()]))
+            {
+                continue;
+            }
+            for part in parts {
+                if NOT_LAST_YEAR.is_match(&text[part.clone()]) {
+                    continue;
+                }
+                for f in figures_in(text, part, i, Kind::Actual, None) {
+                    // A clause naming another year (相较于2020年) is not last year's figure.
+                    if !names_other_year(&text[f.start..f.end], year) {
+                        push(&mut out, f);
+                    }
                 }
             }
         }
@@ -179,9 +207,15 @@ pub fn extract(report: &Report) -> Vec<Figure> {
         .iter()
         .any(|f| f.indicator == Indicator::Gdp && f.kind == Kind::Target)
     {
-        if let Some(f) = no_target(report) {
+        if let Some(f) = no_target(&texts) {
             push(&mut out, f);
         }
+    }
+    // Offsets and phrases as the report writes them.
+    for f in &mut out {
+        let fold = &folded[f.paragraph];
+        (f.start, f.end) = (fold.original(f.start), fold.original(f.end));
+        f.text = report.paragraphs[f.paragraph].text[f.start..f.end].to_string();
     }
     out.sort_by_key(|f| (f.kind, f.indicator));
     out
@@ -212,19 +246,16 @@ struct Passage {
     horizon: Option<u16>,
 }
 
-fn passages(report: &Report, year: Option<u16>) -> Vec<Passage> {
+fn passages(report: &Report, texts: &[&str], year: Option<u16>) -> Vec<Passage> {
     let mut out = Vec::new();
     for (i, para) in report.paragraphs.iter().enumerate() {
-        let text = &para.text;
+        let text = texts[i];
         let Some(m) = MARKER.find_iter(text).find(|m| {
             let before = &text[..m.start()];
             !before.ends_with("上述") && !before.ends_with("实现")
         }) else {
             continue;
         };
-        if m.end() == text.len() {
-            continue; // a heading (二、今年的主要目标是：) with the list in what follows
-        }
         let sentence_start = text[..m.start()]
             .rfind(['。', '！', '？'])
             .map_or(0, |p| p + '。'.len_utf8());
@@ -247,12 +278,30 @@ fn passages(report: &Report, year: Option<u16>) -> Vec<Passage> {
         let horizon = (kind == Kind::Plan)
             .then(|| horizon(&format!("{titles}{}", &text[sentence_start..]), year))
             .flatten();
-        out.push(Passage {
-            paragraph: i,
-            range: m.end()..text.len(),
-            kind,
-            horizon,
-        });
+        let rest = text[m.end()..].trim_matches(|c: char| c.is_whitespace() || "：:".contains(c));
+        if !rest.is_empty() {
+            out.push(Passage {
+                paragraph: i,
+                range: m.end()..text.len(),
+                kind,
+                horizon,
+            });
+            continue;
+        }
+        // The marker closes its paragraph (今年的主要预期目标是：): the list is the next
+        // paragraph, and the short items after it.
+        for (k, next) in texts.iter().enumerate().skip(i + 1).take(12) {
+            let item = k == i + 1 || (next.chars().count() <= 80 && may_hold_a_figure(next));
+            if !item || MARKER.is_match(next) {
+                break;
+            }
+            out.push(Passage {
+                paragraph: k,
+                range: 0..next.len(),
+                kind,
+                horizon,
+            });
+        }
     }
     out
 }
@@ -674,9 +723,9 @@ fn aim(text: &str, from: usize, clause_end: usize, next: Option<&Range<usize>>) 
 }
 
 /// "We set no growth target", as a GDP figure with modifier `none`.
-fn no_target(report: &Report) -> Option<Figure> {
-    report.paragraphs.iter().enumerate().find_map(|(i, p)| {
-        let m = NO_TARGET.find(&p.text)?;
+fn no_target(texts: &[&str]) -> Option<Figure> {
+    texts.iter().enumerate().find_map(|(i, text)| {
+        let m = NO_TARGET.find(text)?;
         Some(Figure {
             indicator: Indicator::Gdp,
             kind: Kind::Target,
