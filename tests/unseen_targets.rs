@@ -133,31 +133,28 @@ fn score_one(s: &mut Scores, label: &Label, figures: &[Figure]) {
             .find(|f| f.indicator == Indicator::Gdp && f.kind == kind)
     };
     let target = gdp(Kind::Target);
-    match &label.target {
-        Some(want) => {
-            let ok = target.is_some_and(|g| {
-                g.modifier == want.modifier
-                    && same(g.value, want.value)
-                    && same(g.low, want.low)
-                    && same(g.high, want.high)
-                    && (want.unit.is_none() || g.unit == want.unit)
+    if let Some(want) = &label.target {
+        let ok = target.is_some_and(|g| {
+            g.modifier == want.modifier
+                && same(g.value, want.value)
+                && same(g.low, want.low)
+                && same(g.high, want.high)
+                && (want.unit.is_none() || g.unit == want.unit)
+        });
+        s.target.record(ok, || {
+            format!("{file}: got {}, want {want:?}", show(target))
+        });
+        if let Some(aim) = &want.aim {
+            s.aim.record(target.is_some_and(|g| g.aim.is_some()), || {
+                format!("{file}: got {}, want aim {aim:?}", show(target))
             });
-            s.target.record(ok, || {
-                format!("{file}: got {}, want {want:?}", show(target))
-            });
-            if let Some(aim) = &want.aim {
-                s.aim.record(target.is_some_and(|g| g.aim.is_some()), || {
-                    format!("{file}: got {}, want aim {aim:?}", show(target))
-                });
-            }
         }
-        None => {
-            s.target.record(target.is_none(), || {
-                format!("{file}: got {}, the file sets no target", show(target))
-            });
-            if target.is_some() {
-                s.invented.push(format!("target {file}: {}", show(target)));
-            }
+    } else {
+        s.target.record(target.is_none(), || {
+            format!("{file}: got {}, the file sets no target", show(target))
+        });
+        if target.is_some() {
+            s.invented.push(format!("target {file}: {}", show(target)));
         }
     }
     let previous = gdp(Kind::Actual);
@@ -176,12 +173,11 @@ fn score_one(s: &mut Scores, label: &Label, figures: &[Figure]) {
                 });
             }
         }
-        None => {
-            if previous.is_some() {
-                s.invented
-                    .push(format!("previous {file}: {}", show(previous)));
-            }
+        None if previous.is_some() => {
+            s.invented
+                .push(format!("previous {file}: {}", show(previous)));
         }
+        None => {}
     }
 }
 
