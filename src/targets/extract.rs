@@ -618,6 +618,12 @@ fn figures_in(
                 group.clear();
                 continue;
             };
+            // Income given apart for urban and rural residents is not the residents'.
+            if r.modifier != Modifier::Relative
+                && !whole_income(text, &group, &text[name.range.end..span_end])
+            {
+                group.retain(|n| n.indicator != Indicator::Income);
+            }
             let estimated = kind == Kind::Actual && {
                 let s = text[..clause.start]
                     .rfind(['。', '！', '？'])
@@ -655,6 +661,36 @@ fn figures_in(
         }
     }
     out
+}
+
+/// Whether the income names of a group, sharing one figure, speak for all residents:
+/// 居民 / 全体居民 / 城乡居民, or urban and rural together (城镇、农村居民…均增长8%); not
+/// one of them alone (城镇居民…增长12%, 农民人均纯收入) nor each its own figure (城乡居民
+/// 人均可支配收入分别增长7%和8%).
+fn whole_income(text: &str, group: &[&Name], after: &str) -> bool {
+    let names: Vec<&str> = group
+        .iter()
+        .filter(|n| n.indicator == Indicator::Income)
+        .map(|n| &text[n.range.clone()])
+        .collect();
+    if names.is_empty() {
+        return true;
+    }
+    // 城镇和农村居民… is read as the name 农村居民…: the words before it count.
+    let urban = names.iter().any(|n| n.starts_with("城镇"))
+        || group.iter().any(|n| {
+            let before = &text[..n.range.start];
+            ["城镇和", "城镇、", "城镇及", "城镇与"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        });
+    let rural = names
+        .iter()
+        .any(|n| n.starts_with("农村") || n.starts_with("农民"));
+    let whole = names
+        .iter()
+        .any(|n| !n.starts_with("城镇") && !n.starts_with("农村") && !n.starts_with("农民"));
+    (whole || (urban && rural)) && !after.contains("分别")
 }
 
 /// A figure borrowed from the clauses after a name without one: `…67665亿元，增长5.5%`,
@@ -825,6 +861,28 @@ mod tests {
             Indicator::Gdp,
         );
         assert_eq!(f.aim.as_deref(), Some("在实际工作中力争更好结果"));
+    }
+
+    #[test]
+    fn income_given_apart_is_not_the_residents_income() {
+        let none = |p: &str| targets(p).iter().all(|f| f.indicator != Indicator::Income);
+        assert!(none("城乡居民人均可支配收入分别增长7%和8%左右"));
+        assert!(none("城镇居民人均可支配收入增长12%，农民人均纯收入增长14%"));
+        assert!(none("农村居民人均可支配收入增长9%"));
+        for p in [
+            "城镇、农村常住居民人均可支配收入均增长8%",
+            "城镇和农村居民人均可支配收入增长8%",
+            "全体居民人均可支配收入增长8%左右",
+            "城乡居民人均可支配收入增长8%",
+        ] {
+            assert_eq!(one(p, Indicator::Income).value, Some(8.0), "{p}");
+        }
+        // A relation holds for both.
+        let f = one(
+            "城镇、农村居民人均可支配收入与经济增长同步",
+            Indicator::Income,
+        );
+        assert_eq!(f.modifier, Modifier::Relative);
     }
 
     #[test]
