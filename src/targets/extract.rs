@@ -118,7 +118,8 @@ static CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A secondary aim (力争8%, 在实际工作中争取更好结果).
 static AIM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:在实际工作中|实际工作中)?(?:努力|力争|争取)[^，。；]*").expect("aim regex")
+    Regex::new(r"(?:在实际工作中|实际工作中)?(?:尽可能|尽力)?(?:努力|力争|争取)[^，。；]*")
+        .expect("aim regex")
 });
 
 /// Extracts every figure of a report: at most one per indicator and kind, the first the
@@ -423,12 +424,33 @@ struct Reading {
     high: Option<f64>,
     unit: Option<String>,
     modifier: Modifier,
+    /// A secondary aim read with the figure (保8争9: 争9).
+    aim: Option<String>,
     /// Byte offset (in the words read) just past the figure.
     end: usize,
 }
 
+/// A floor and an aim in two characters each (增速“保8争9”: at least 8%, aim 9%).
+static FLOOR_AND_AIM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^，。；0-9]{0,8}?保(\d+(?:\.\d+)?)%?争(\d+(?:\.\d+)?)%?")
+        .expect("floor-and-aim regex")
+});
+
 /// Reads a figure from the words after an indicator's name.
 fn read(words: &str, indicator: Indicator, kind: Kind) -> Option<Reading> {
+    if kind == Kind::Target
+        && let Some(c) = FLOOR_AND_AIM.captures(words)
+    {
+        return Some(Reading {
+            value: Some(c[1].parse().ok()?),
+            low: None,
+            high: None,
+            unit: Some("%".into()),
+            modifier: Modifier::AtLeast,
+            aim: Some(format!("争{}%", &c[2])),
+            end: c.get(0)?.end(),
+        });
+    }
     let rel = RELATIVE.find(words);
     let range = RANGE.captures(words);
     let number = NUMBER.captures(words);
@@ -457,6 +479,7 @@ fn read(words: &str, indicator: Indicator, kind: Kind) -> Option<Reading> {
                 high: None,
                 unit: None,
                 modifier: Modifier::Relative,
+                aim: None,
                 end,
             });
         }
@@ -482,6 +505,7 @@ fn read(words: &str, indicator: Indicator, kind: Kind) -> Option<Reading> {
                 high: Some(high),
                 unit: Some(normal_unit(&c[3])),
                 modifier: Modifier::Range,
+                aim: None,
                 end: m.end(),
             });
         }
@@ -541,6 +565,7 @@ fn read(words: &str, indicator: Indicator, kind: Kind) -> Option<Reading> {
         high: None,
         unit: Some(unit),
         modifier,
+        aim: None,
         end,
     })
 }
@@ -629,16 +654,24 @@ fn figures_in(
                     .rfind(['。', '！', '？'])
                     .map_or(0, |p| p + '。'.len_utf8());
                 let lead = &text[s..span_end];
-                lead.contains("预计") || lead.contains("初步核算") || lead.contains("初步统计")
+                lead.contains("预计")
+                    || lead.contains("初步核算")
+                    || lead.contains("初步统计")
+                    // …增长5%左右（预计数，下同）
+                    || ["（预计", "(预计"]
+                        .iter()
+                        .any(|w| text[span_end..].trim_start().starts_with(w))
             };
             // The clause the figure ends in (a borrowed figure ends in a later one).
             let last = clauses[ci..]
                 .iter()
                 .position(|c| span_end <= c.end)
                 .map_or(ci, |k| ci + k);
-            let aim = (kind != Kind::Actual)
-                .then(|| aim(text, span_end, clauses[last].end, clauses.get(last + 1)))
-                .flatten();
+            let aim = r.aim.clone().or_else(|| {
+                (kind != Kind::Actual)
+                    .then(|| aim(text, span_end, clauses[last].end, clauses.get(last + 1)))
+                    .flatten()
+            });
             for n in group.drain(..) {
                 let start = group_start(text, clause, n);
                 out.push(Figure {
@@ -861,6 +894,24 @@ mod tests {
             Indicator::Gdp,
         );
         assert_eq!(f.aim.as_deref(), Some("在实际工作中力争更好结果"));
+        let f = one("地区生产总值增长5%左右，尽可能争取更好结果", Indicator::Gdp);
+        assert_eq!(f.aim.as_deref(), Some("尽可能争取更好结果"));
+        let f = one(
+            "地区生产总值增速“保8争9”，规上工业增加值增长11%以上",
+            Indicator::Gdp,
+        );
+        assert_eq!(
+            (f.value, f.modifier, f.aim.as_deref()),
+            (Some(8.0), Modifier::AtLeast, Some("争9%"))
+        );
+    }
+
+    #[test]
+    fn an_estimate_marked_after_the_figure() {
+        let p = "全市地区生产总值增长5%左右（预计数，下同），地方一般公共预算收入增长7%";
+        let got = figures_in(p, 0..p.len(), 0, Kind::Actual, None);
+        let gdp = got.iter().find(|f| f.indicator == Indicator::Gdp).unwrap();
+        assert!(gdp.estimated);
     }
 
     #[test]
