@@ -387,3 +387,17 @@ fn last_year_after_a_five_year_opening() {
     let figures = report_of(&text);
     assert_eq!(gdp(&figures, Kind::Actual).and_then(|f| f.value), Some(5.3));
 }
+
+#[test]
+fn last_year_after_a_plan_passage() {
+    let text = format!(
+        "某某市2024年政府工作报告\n各位代表：\n一、“十四五”时期主要目标\n{FILLER}\n\
+         今后五年的主要目标是：地区生产总值年均增长6%左右。\n\
+         二、2024年工作安排\n2024年，是关键之年。过去一年，我们的各项工作取得了很大成绩。\
+         地区生产总值增长5.3%，城镇新增就业5万人。\n\
+         今年的主要预期目标是：地区生产总值增长5%左右。\n{FILLER}\n"
+    );
+    let figures = report_of(&text);
+    assert_eq!(gdp(&figures, Kind::Actual).and_then(|f| f.value), Some(5.3));
+    assert_eq!(gdp(&figures, Kind::Target).and_then(|f| f.value), Some(5.0));
+}

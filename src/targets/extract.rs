@@ -4,7 +4,7 @@
 //! 主要预期目标是 / 主要目标为 / 预期目标：, and runs on to the end of that paragraph. The
 //! sentence (and the section) around the marker say whether it is this year's targets
 //! (今年, the report's year) or a plan's (十四五, 今后五年, 到2025年). Last year's figures
-//! come from the paragraphs before the first such passage (the review of last year),
+//! come from the paragraphs before this year's passage (the review of last year),
 //! leaving out sentences about several years (五年, 年均, 累计, another year).
 //!
 //! Inside a passage or a review sentence, text is cut into clauses at ，；：。 and each
@@ -141,12 +141,17 @@ pub fn extract(report: &Report) -> Vec<Figure> {
             push(&mut out, f);
         }
     }
-    // Last year's figures: the paragraphs before the first passage.
+    // Last year's figures: the paragraphs before this year's targets (a plan's passage
+    // may come first, as in a report opening a five-year plan), leaving out the passages.
     let review_end = passages
-        .first()
+        .iter()
+        .find(|p| p.kind == Kind::Target)
         .map_or(report.paragraphs.len(), |p| p.paragraph);
     let last_year = year.map(|y| format!("{}年", y - 1));
     for (i, para) in report.paragraphs[..review_end].iter().enumerate() {
+        if passages.iter().any(|p| p.paragraph == i) {
+            continue;
+        }
         let text = texts[i];
         // Most paragraphs hold no rate at all: they are passed over before any splitting.
         if !may_hold_a_figure(text) || (para.heading && text.chars().count() < 40) {
