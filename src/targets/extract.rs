@@ -4,7 +4,7 @@
 //! 主要预期目标是 / 主要目标为 / 预期目标：, and runs on to the end of that paragraph. The
 //! sentence (and the section) around the marker say whether it is this year's targets
 //! (今年, the report's year) or a plan's (十四五, 今后五年, 到2025年). Last year's figures
-//! come from the paragraphs before the first such passage (the review of last year),
+//! come from the paragraphs before this year's passage (the review of last year),
 //! leaving out sentences about several years (五年, 年均, 累计, another year).
 //!
 //! Inside a passage or a review sentence, text is cut into clauses at ，；：。 and each
@@ -19,6 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::fold::Folded;
 use super::model::{Figure, Indicator, Kind, Modifier};
 use crate::corpus::Report;
 
@@ -117,7 +118,8 @@ static CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A secondary aim (力争8%, 在实际工作中争取更好结果).
 static AIM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:在实际工作中|实际工作中)?(?:努力|力争|争取)[^，。；]*").expect("aim regex")
+    Regex::new(r"(?:在实际工作中|实际工作中)?(?:尽可能|尽力)?(?:努力|力争|争取)[^，。；]*")
+        .expect("aim regex")
 });
 
 /// Extracts every figure of a report: at most one per indicator and kind, the first the
@@ -125,52 +127,84 @@ static AIM: LazyLock<Regex> = LazyLock::new(|| {
 #[must_use]
 pub fn extract(report: &Report) -> Vec<Figure> {
     let year = report.meta.year;
-    let passages = passages(report, year);
+    let folded: Vec<Folded> = report
+        .paragraphs
+        .iter()
+        .map(|p| Folded::new(&p.text))
+        .collect();
+    let texts: Vec<&str> = folded.iter().map(Folded::text).collect();
+    let passages = passages(report, &texts, year);
     let mut out: Vec<Figure> = Vec::new();
     for p in &passages {
-        let text = &report.paragraphs[p.paragraph].text;
+        let text = texts[p.paragraph];
         for f in figures_in(text, p.range.clone(), p.paragraph, p.kind, p.horizon) {
             push(&mut out, f);
         }
     }
-    // Last year's figures: the paragraphs before the first passage.
+    // Last year's figures: the paragraphs before this year's targets (a plan's passage
+    // may come first, as in a report opening a five-year plan), leaving out the passages.
     let review_end = passages
-        .first()
+        .iter()
+        .find(|p| p.kind == Kind::Target)
         .map_or(report.paragraphs.len(), |p| p.paragraph);
     let last_year = year.map(|y| format!("{}年", y - 1));
     for (i, para) in report.paragraphs[..review_end].iter().enumerate() {
+        if passages.iter().any(|p| p.paragraph == i) {
+            continue;
+        }
+        let text = texts[i];
         // Most paragraphs hold no rate at all: they are passed over before any splitting.
-        if !may_hold_a_figure(&para.text) || (para.heading && para.text.chars().count() < 40) {
+        if !may_hold_a_figure(text) || (para.heading && text.chars().count() < 40) {
             continue;
         }
         // A paragraph that opens on five years (这五年, “十三五”时期), or stands in a
-        // section about them that does not name last year, is not about last year.
-        let sentences = sentences(&para.text);
+        // section about them that does not name last year, is not about last year, up
+        // to a sentence that turns to it (过去一年，…; 2012年，…).
+        let sentences = sentences(text);
         let titles = section_titles(report, para.section);
-        let first = sentences.first().map_or("", |s| &para.text[s.clone()]);
-        let opens_on_last_year = last_year
-            .as_ref()
-            .is_some_and(|y| first.contains(y.as_str()))
-            || first.contains("过去一年")
-            || first.contains("过去的一年");
-        if (NOT_LAST_YEAR.is_match(first) && !opens_on_last_year)
+        let names_last_year = |s: &str| {
+            last_year.as_ref().is_some_and(|y| s.contains(y.as_str()))
+                || s.contains("过去一年")
+                || s.contains("过去的一年")
+                || s.contains("刚刚过去的")
+        };
+        let first = sentences.first().map_or("", |s| &text[s.clone()]);
+        let opens_on_last_year = names_last_year(first);
+        let mut about_last_year = !((NOT_LAST_YEAR.is_match(first) && !opens_on_last_year)
             || (NOT_LAST_YEAR.is_match(&titles)
                 && !opens_on_last_year
                 && !last_year
                     .as_ref()
-                    .is_some_and(|y| titles.contains(y.as_str())))
-        {
-            continue;
-        }
+                    .is_some_and(|y| titles.contains(y.as_str()))));
         for s in sentences {
-            let sentence = &para.text[s.clone()];
-            if !may_hold_a_figure(sentence) || NOT_LAST_YEAR.is_match(sentence) {
+            let sentence = &text[s.clone()];
+            if !about_last_year {
+                if !names_last_year(sentence) || NOT_LAST_YEAR.is_match(sentence) {
+                    continue;
+                }
+                about_last_year = true;
+            }
+            if !may_hold_a_figure(sentence) {
                 continue;
             }
-            for f in figures_in(&para.text, s, i, Kind::Actual, None) {
-                // A clause naming another year (相较于2020年) is not last year's figure.
-                if !names_other_year(&para.text[f.start..f.end], year) {
-                    push(&mut out, f);
+            // A sentence about several years is passed over; a part of one (粮食连续五年
+            // 增产 after a semicolon) only leaves that part out.
+            let parts = split(text, s, &['；', ';']);
+            if parts
+                .first()
+                .is_some_and(|p| NOT_LAST_YEAR.is_match(&text[p.clone()]))
+            {
+                continue;
+            }
+            for part in parts {
+                if NOT_LAST_YEAR.is_match(&text[part.clone()]) {
+                    continue;
+                }
+                for f in figures_in(text, part, i, Kind::Actual, None) {
+                    // A clause naming another year (相较于2020年) is not last year's figure.
+                    if !names_other_year(&text[f.start..f.end], year) {
+                        push(&mut out, f);
+                    }
                 }
             }
         }
@@ -179,9 +213,15 @@ pub fn extract(report: &Report) -> Vec<Figure> {
         .iter()
         .any(|f| f.indicator == Indicator::Gdp && f.kind == Kind::Target)
     {
-        if let Some(f) = no_target(report) {
+        if let Some(f) = no_target(&texts) {
             push(&mut out, f);
         }
+    }
+    // Offsets and phrases as the report writes them.
+    for f in &mut out {
+        let fold = &folded[f.paragraph];
+        (f.start, f.end) = (fold.original(f.start), fold.original(f.end));
+        f.text = report.paragraphs[f.paragraph].text[f.start..f.end].to_string();
     }
     out.sort_by_key(|f| (f.kind, f.indicator));
     out
@@ -212,19 +252,16 @@ struct Passage {
     horizon: Option<u16>,
 }
 
-fn passages(report: &Report, year: Option<u16>) -> Vec<Passage> {
+fn passages(report: &Report, texts: &[&str], year: Option<u16>) -> Vec<Passage> {
     let mut out = Vec::new();
     for (i, para) in report.paragraphs.iter().enumerate() {
-        let text = &para.text;
+        let text = texts[i];
         let Some(m) = MARKER.find_iter(text).find(|m| {
             let before = &text[..m.start()];
             !before.ends_with("上述") && !before.ends_with("实现")
         }) else {
             continue;
         };
-        if m.end() == text.len() {
-            continue; // a heading (二、今年的主要目标是：) with the list in what follows
-        }
         let sentence_start = text[..m.start()]
             .rfind(['。', '！', '？'])
             .map_or(0, |p| p + '。'.len_utf8());
@@ -247,12 +284,30 @@ fn passages(report: &Report, year: Option<u16>) -> Vec<Passage> {
         let horizon = (kind == Kind::Plan)
             .then(|| horizon(&format!("{titles}{}", &text[sentence_start..]), year))
             .flatten();
-        out.push(Passage {
-            paragraph: i,
-            range: m.end()..text.len(),
-            kind,
-            horizon,
-        });
+        let rest = text[m.end()..].trim_matches(|c: char| c.is_whitespace() || "：:".contains(c));
+        if !rest.is_empty() {
+            out.push(Passage {
+                paragraph: i,
+                range: m.end()..text.len(),
+                kind,
+                horizon,
+            });
+            continue;
+        }
+        // The marker closes its paragraph (今年的主要预期目标是：): the list is the next
+        // paragraph, and the short items after it.
+        for (k, next) in texts.iter().enumerate().skip(i + 1).take(12) {
+            let item = k == i + 1 || (next.chars().count() <= 80 && may_hold_a_figure(next));
+            if !item || MARKER.is_match(next) {
+                break;
+            }
+            out.push(Passage {
+                paragraph: k,
+                range: 0..next.len(),
+                kind,
+                horizon,
+            });
+        }
     }
     out
 }
@@ -374,12 +429,33 @@ struct Reading {
     high: Option<f64>,
     unit: Option<String>,
     modifier: Modifier,
+    /// A secondary aim read with the figure (保8争9: 争9).
+    aim: Option<String>,
     /// Byte offset (in the words read) just past the figure.
     end: usize,
 }
 
+/// A floor and an aim in two characters each (增速“保8争9”: at least 8%, aim 9%).
+static FLOOR_AND_AIM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^，。；0-9]{0,8}?保(\d+(?:\.\d+)?)%?争(\d+(?:\.\d+)?)%?")
+        .expect("floor-and-aim regex")
+});
+
 /// Reads a figure from the words after an indicator's name.
 fn read(words: &str, indicator: Indicator, kind: Kind) -> Option<Reading> {
+    if kind == Kind::Target
+        && let Some(c) = FLOOR_AND_AIM.captures(words)
+    {
+        return Some(Reading {
+            value: Some(c[1].parse().ok()?),
+            low: None,
+            high: None,
+            unit: Some("%".into()),
+            modifier: Modifier::AtLeast,
+            aim: Some(format!("争{}%", &c[2])),
+            end: c.get(0)?.end(),
+        });
+    }
     let rel = RELATIVE.find(words);
     let range = RANGE.captures(words);
     let number = NUMBER.captures(words);
@@ -408,6 +484,7 @@ fn read(words: &str, indicator: Indicator, kind: Kind) -> Option<Reading> {
                 high: None,
                 unit: None,
                 modifier: Modifier::Relative,
+                aim: None,
                 end,
             });
         }
@@ -433,6 +510,7 @@ fn read(words: &str, indicator: Indicator, kind: Kind) -> Option<Reading> {
                 high: Some(high),
                 unit: Some(normal_unit(&c[3])),
                 modifier: Modifier::Range,
+                aim: None,
                 end: m.end(),
             });
         }
@@ -492,6 +570,7 @@ fn read(words: &str, indicator: Indicator, kind: Kind) -> Option<Reading> {
         high: None,
         unit: Some(unit),
         modifier,
+        aim: None,
         end,
     })
 }
@@ -569,21 +648,35 @@ fn figures_in(
                 group.clear();
                 continue;
             };
+            // Income given apart for urban and rural residents is not the residents'.
+            if r.modifier != Modifier::Relative
+                && !whole_income(text, &group, &text[name.range.end..span_end])
+            {
+                group.retain(|n| n.indicator != Indicator::Income);
+            }
             let estimated = kind == Kind::Actual && {
                 let s = text[..clause.start]
                     .rfind(['。', '！', '？'])
                     .map_or(0, |p| p + '。'.len_utf8());
                 let lead = &text[s..span_end];
-                lead.contains("预计") || lead.contains("初步核算") || lead.contains("初步统计")
+                lead.contains("预计")
+                    || lead.contains("初步核算")
+                    || lead.contains("初步统计")
+                    // …增长5%左右（预计数，下同）
+                    || ["（预计", "(预计"]
+                        .iter()
+                        .any(|w| text[span_end..].trim_start().starts_with(w))
             };
             // The clause the figure ends in (a borrowed figure ends in a later one).
             let last = clauses[ci..]
                 .iter()
                 .position(|c| span_end <= c.end)
                 .map_or(ci, |k| ci + k);
-            let aim = (kind != Kind::Actual)
-                .then(|| aim(text, span_end, clauses[last].end, clauses.get(last + 1)))
-                .flatten();
+            let aim = r.aim.clone().or_else(|| {
+                (kind != Kind::Actual)
+                    .then(|| aim(text, span_end, clauses[last].end, clauses.get(last + 1)))
+                    .flatten()
+            });
             for n in group.drain(..) {
                 let start = group_start(text, clause, n);
                 out.push(Figure {
@@ -606,6 +699,36 @@ fn figures_in(
         }
     }
     out
+}
+
+/// Whether the income names of a group, sharing one figure, speak for all residents:
+/// 居民 / 全体居民 / 城乡居民, or urban and rural together (城镇、农村居民…均增长8%); not
+/// one of them alone (城镇居民…增长12%, 农民人均纯收入) nor each its own figure (城乡居民
+/// 人均可支配收入分别增长7%和8%).
+fn whole_income(text: &str, group: &[&Name], after: &str) -> bool {
+    let names: Vec<&str> = group
+        .iter()
+        .filter(|n| n.indicator == Indicator::Income)
+        .map(|n| &text[n.range.clone()])
+        .collect();
+    if names.is_empty() {
+        return true;
+    }
+    // 城镇和农村居民… is read as the name 农村居民…: the words before it count.
+    let urban = names.iter().any(|n| n.starts_with("城镇"))
+        || group.iter().any(|n| {
+            let before = &text[..n.range.start];
+            ["城镇和", "城镇、", "城镇及", "城镇与"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        });
+    let rural = names
+        .iter()
+        .any(|n| n.starts_with("农村") || n.starts_with("农民"));
+    let whole = names
+        .iter()
+        .any(|n| !n.starts_with("城镇") && !n.starts_with("农村") && !n.starts_with("农民"));
+    (whole || (urban && rural)) && !after.contains("分别")
 }
 
 /// A figure borrowed from the clauses after a name without one: `…67665亿元，增长5.5%`,
@@ -674,9 +797,9 @@ fn aim(text: &str, from: usize, clause_end: usize, next: Option<&Range<usize>>) 
 }
 
 /// "We set no growth target", as a GDP figure with modifier `none`.
-fn no_target(report: &Report) -> Option<Figure> {
-    report.paragraphs.iter().enumerate().find_map(|(i, p)| {
-        let m = NO_TARGET.find(&p.text)?;
+fn no_target(texts: &[&str]) -> Option<Figure> {
+    texts.iter().enumerate().find_map(|(i, text)| {
+        let m = NO_TARGET.find(text)?;
         Some(Figure {
             indicator: Indicator::Gdp,
             kind: Kind::Target,
@@ -776,6 +899,46 @@ mod tests {
             Indicator::Gdp,
         );
         assert_eq!(f.aim.as_deref(), Some("在实际工作中力争更好结果"));
+        let f = one("地区生产总值增长5%左右，尽可能争取更好结果", Indicator::Gdp);
+        assert_eq!(f.aim.as_deref(), Some("尽可能争取更好结果"));
+        let f = one(
+            "地区生产总值增速“保8争9”，规上工业增加值增长11%以上",
+            Indicator::Gdp,
+        );
+        assert_eq!(
+            (f.value, f.modifier, f.aim.as_deref()),
+            (Some(8.0), Modifier::AtLeast, Some("争9%"))
+        );
+    }
+
+    #[test]
+    fn an_estimate_marked_after_the_figure() {
+        let p = "全市地区生产总值增长5%左右（预计数，下同），地方一般公共预算收入增长7%";
+        let got = figures_in(p, 0..p.len(), 0, Kind::Actual, None);
+        let gdp = got.iter().find(|f| f.indicator == Indicator::Gdp).unwrap();
+        assert!(gdp.estimated);
+    }
+
+    #[test]
+    fn income_given_apart_is_not_the_residents_income() {
+        let none = |p: &str| targets(p).iter().all(|f| f.indicator != Indicator::Income);
+        assert!(none("城乡居民人均可支配收入分别增长7%和8%左右"));
+        assert!(none("城镇居民人均可支配收入增长12%，农民人均纯收入增长14%"));
+        assert!(none("农村居民人均可支配收入增长9%"));
+        for p in [
+            "城镇、农村常住居民人均可支配收入均增长8%",
+            "城镇和农村居民人均可支配收入增长8%",
+            "全体居民人均可支配收入增长8%左右",
+            "城乡居民人均可支配收入增长8%",
+        ] {
+            assert_eq!(one(p, Indicator::Income).value, Some(8.0), "{p}");
+        }
+        // A relation holds for both.
+        let f = one(
+            "城镇、农村居民人均可支配收入与经济增长同步",
+            Indicator::Income,
+        );
+        assert_eq!(f.modifier, Modifier::Relative);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod export;
 mod extract;
+mod fold;
 mod model;
 
 pub use extract::extract;
