@@ -423,8 +423,7 @@ impl Engine {
                     }
                 }
                 p.state.catalog = whole(&p, &catalog)?;
-                let bytes = p.state.to_bytes()?;
-                store::write_atomic(&store::state_path(&dir, p.stamp), &bytes)
+                store::write_state(&store::state_path(&dir, p.stamp), &p.state)
                     .map_err(|e| SearchError::unwritable(&dir, e))?;
                 p.state.catalog = Catalog::default();
             }
@@ -477,8 +476,7 @@ impl Engine {
         let catalog = Arc::new(state.catalog.clone());
         progress(Progress::Catalog(catalog.clone()));
         let stamp = p.stamp + 1;
-        let bytes = state.to_bytes()?;
-        store::write_atomic(&store::state_path(&dir, stamp), &bytes)
+        store::write_state(&store::state_path(&dir, stamp), &state)
             .map_err(|e| SearchError::unwritable(&dir, e))?;
         let delete: Vec<String> = dropped.into_iter().collect();
         indexer::write(
@@ -555,10 +553,9 @@ impl Engine {
         let stamp = 1;
         // The state goes to disk before the commit that names it.
         let mut write_state = |state: &State| {
-            let bytes = state.to_bytes()?;
-            store::write_atomic(&store::state_path(&dir, stamp), &bytes)
+            let bytes = store::write_state(&store::state_path(&dir, stamp), state)
                 .map_err(|e| SearchError::unwritable(&dir, e))?;
-            tracing::debug!(elapsed = ?start.elapsed(), bytes = bytes.len(), "catalog cache written");
+            tracing::debug!(elapsed = ?start.elapsed(), bytes, "catalog cache written");
             Ok(())
         };
         let mut state = indexer::build(
@@ -571,6 +568,7 @@ impl Engine {
             state,
             stamp,
             seg,
+            indexer::BATCH_BYTES,
             &mut write_state,
             progress,
         )?;
@@ -581,6 +579,10 @@ impl Engine {
             .publish(&gen_name)
             .map_err(|e| SearchError::unwritable(&dir, e))?;
         paths.remove_others(&gen_name);
+        // Searches read the index mapped (the build's directory reads with pread).
+        drop(index);
+        let index = Index::open_in_dir(&dir)?;
+        tokenizer::register(&index, &pairs);
         let reader = open_reader(&index)?;
         let stats = IndexStats {
             parsed: files.len(),

@@ -182,24 +182,21 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 
 impl State {
     /// Serialises: see the module's documentation for the layout.
+    #[cfg(test)]
     pub fn to_bytes(&self) -> io::Result<Vec<u8>> {
+        Ok(self.to_parts()?.concat())
+    }
+
+    /// The serialised state in two parts, the fixed fields with the head and the body,
+    /// which [`write_state`] writes one after the other (no copy of the whole).
+    fn to_parts(&self) -> io::Result<[Vec<u8>; 2]> {
+        // Each piece is serialised straight onto the body.
         let mut body = Vec::new();
-        let blob = |bytes: Vec<u8>, body: &mut Vec<u8>| {
-            let b = Blob {
-                offset: body.len() as u64,
-                len: bytes.len() as u32,
-                hash: content_hash(&bytes),
-            };
-            body.extend_from_slice(&bytes);
-            b
-        };
         let mut entries = Vec::with_capacity(self.catalog.reports.len());
         for r in &self.catalog.reports {
-            let bytes = postcard::to_stdvec(r).map_err(io::Error::other)?;
-            entries.push(blob(bytes, &mut body));
+            entries.push(put(&mut body, r)?);
         }
-        let bytes = postcard::to_stdvec(&self.catalog.rejected).map_err(io::Error::other)?;
-        let rejected = blob(bytes, &mut body);
+        let rejected = put(&mut body, &self.catalog.rejected)?;
         let briefs = briefs(&self.files, &self.catalog);
         let head = postcard::to_stdvec(&HeadRef {
             version: &self.version,
@@ -213,13 +210,12 @@ impl State {
             rejected,
         })
         .map_err(io::Error::other)?;
-        let mut out = Vec::with_capacity(24 + head.len() + body.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&(head.len() as u64).to_le_bytes());
-        out.extend_from_slice(&content_hash(&head).to_le_bytes());
-        out.extend_from_slice(&head);
-        out.extend_from_slice(&body);
-        Ok(out)
+        let mut first = Vec::with_capacity(24 + head.len());
+        first.extend_from_slice(MAGIC);
+        first.extend_from_slice(&(head.len() as u64).to_le_bytes());
+        first.extend_from_slice(&content_hash(&head).to_le_bytes());
+        first.extend_from_slice(&head);
+        Ok([first, body])
     }
 
     /// Parses what [`State::to_bytes`] wrote, checking every checksum.
@@ -229,6 +225,18 @@ impl State {
         state.catalog = file.decode_all(bytes.get(file.body_at..).unwrap_or_default())?;
         Ok(state)
     }
+}
+
+/// Serialises `value` onto the end of `body`; returns where it lies.
+fn put<T: Serialize>(body: &mut Vec<u8>, value: &T) -> io::Result<Blob> {
+    let offset = body.len();
+    *body = postcard::to_extend(value, std::mem::take(body)).map_err(io::Error::other)?;
+    let bytes = &body[offset..];
+    Ok(Blob {
+        offset: offset as u64,
+        len: bytes.len() as u32,
+        hash: content_hash(bytes),
+    })
 }
 
 /// Reads `len` bytes at `at`.
@@ -515,12 +523,26 @@ pub fn remove_other_states(gen_dir: &Path, stamp: u64) {
     }
 }
 
+/// Writes `state` to `path` as [`write_atomic`] does; returns its size in bytes.
+pub fn write_state(path: &Path, state: &State) -> io::Result<usize> {
+    let parts = state.to_parts()?;
+    write_atomic_parts(path, &[&parts[0], &parts[1]])?;
+    Ok(parts.iter().map(Vec::len).sum())
+}
+
 /// Writes a file so that readers see the old content or the new, never a mix.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_parts(path, &[bytes])
+}
+
+/// [`write_atomic`] of the concatenation of `parts`.
+fn write_atomic_parts(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
     let tmp = path.with_extension("tmp");
     {
         let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
+        for p in parts {
+            f.write_all(p)?;
+        }
         f.sync_all()?;
     }
     fs::rename(&tmp, path)?;
