@@ -15,6 +15,10 @@ use std::path::{Path, PathBuf};
 use gwr::corpus::{Report, parse_report};
 use serde::Deserialize;
 
+#[path = "common/score.rs"]
+mod score;
+use score::Field;
+
 #[derive(Debug, Deserialize)]
 struct Label {
     file: String,
@@ -63,33 +67,6 @@ fn fold(title: &str) -> String {
 
 fn folded(titles: &[String]) -> Vec<String> {
     titles.iter().map(|t| fold(t)).collect()
-}
-
-/// Right answers out of those scored, per field, with the failures.
-#[derive(Default)]
-struct Field {
-    right: usize,
-    scored: usize,
-    failures: Vec<String>,
-}
-
-impl Field {
-    fn record(&mut self, ok: bool, failure: impl FnOnce() -> String) {
-        self.scored += 1;
-        if ok {
-            self.right += 1;
-        } else {
-            self.failures.push(failure());
-        }
-    }
-
-    fn percent(&self) -> f64 {
-        if self.scored == 0 {
-            100.0
-        } else {
-            100.0 * self.right as f64 / self.scored as f64
-        }
-    }
 }
 
 const FIELDS: [&str; 5] = ["region", "year", "meeting_date", "speaker", "sections"];

@@ -23,6 +23,10 @@ use gwr::corpus::parse_report;
 use gwr::targets::{Figure, Indicator, Kind, Modifier, extract};
 use serde::Deserialize;
 
+#[path = "common/score.rs"]
+mod score;
+use score::Field;
+
 #[derive(Debug, Deserialize)]
 struct Target {
     value: Option<f64>,
@@ -80,33 +84,6 @@ fn same(a: Option<f64>, b: Option<f64>) -> bool {
         (Some(a), Some(b)) => (a - b).abs() < 1e-6,
         (None, None) => true,
         _ => false,
-    }
-}
-
-/// Right answers out of those scored, with the failures.
-#[derive(Default)]
-struct Field {
-    right: usize,
-    scored: usize,
-    failures: Vec<String>,
-}
-
-impl Field {
-    fn record(&mut self, ok: bool, failure: impl FnOnce() -> String) {
-        self.scored += 1;
-        if ok {
-            self.right += 1;
-        } else {
-            self.failures.push(failure());
-        }
-    }
-
-    fn percent(&self) -> f64 {
-        if self.scored == 0 {
-            100.0
-        } else {
-            100.0 * self.right as f64 / self.scored as f64
-        }
     }
 }
 
