@@ -300,6 +300,32 @@ impl Engine {
         }
     }
 
+    /// The engine over the published generation `p` as it is (no files to index), its
+    /// catalog decoded or read lazily from its file.
+    fn finish_published(
+        corpus: &Corpus,
+        p: Published,
+        catalog: Option<Arc<Catalog>>,
+        seg: &Arc<Segmenter>,
+        stats: IndexStats,
+        start: Instant,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Engine {
+        let cat = match catalog {
+            Some(c) => Cat::Decoded(c),
+            None => Cat::OnDisk(p.catalog_file, p.briefs),
+        };
+        Engine::finish(
+            corpus,
+            &p.state,
+            cat,
+            (p.reader, p.fields, p.pairs, seg.clone()),
+            stats,
+            start,
+            progress,
+        )
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn open_locked(
         corpus: &Corpus,
@@ -359,18 +385,8 @@ impl Engine {
                 location: Some(dir),
                 ..IndexStats::default()
             };
-            let cat = match catalog {
-                Some(c) => Cat::Decoded(c),
-                None => Cat::OnDisk(p.catalog_file, p.briefs),
-            };
-            return Ok(Engine::finish(
-                corpus,
-                &p.state,
-                cat,
-                (p.reader, p.fields, p.pairs, seg.clone()),
-                stats,
-                start,
-                progress,
+            return Ok(Engine::finish_published(
+                corpus, p, catalog, seg, stats, start, progress,
             ));
         }
         let stamps = p.stamps.take();
@@ -431,18 +447,8 @@ impl Engine {
                 save_stamps(&dir, p.stamp, &listing);
             }
             stats.location = Some(dir);
-            let cat = match catalog {
-                Some(c) => Cat::Decoded(c),
-                None => Cat::OnDisk(p.catalog_file, p.briefs),
-            };
-            return Ok(Engine::finish(
-                corpus,
-                &p.state,
-                cat,
-                (p.reader, p.fields, p.pairs, seg.clone()),
-                stats,
-                start,
-                progress,
+            return Ok(Engine::finish_published(
+                corpus, p, catalog, seg, stats, start, progress,
             ));
         }
         // Incremental update of the published generation.
