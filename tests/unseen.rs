@@ -10,21 +10,20 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use gwr::corpus::{Report, parse_report};
 use serde::Deserialize;
 
-#[path = "common/score.rs"]
-mod score;
-use score::Field;
+#[path = "common/unseen.rs"]
+mod unseen;
+use unseen::{Field, dir};
 
 #[derive(Debug, Deserialize)]
 struct Label {
     file: String,
     /// 1: the first set (106 reports); 2: the fresh blind batch gathered after the
     /// parser had been tuned to the first.
-    #[serde(default = "first_batch")]
+    #[serde(default = "unseen::first_batch")]
     batch: u8,
     region: String,
     code: String,
@@ -36,25 +35,8 @@ struct Label {
     notes: Option<String>,
 }
 
-fn first_batch() -> u8 {
-    1
-}
-
-#[derive(Debug, Deserialize)]
-struct Labels {
-    report: Vec<Label>,
-}
-
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/unseen")
-}
-
 fn labels() -> Vec<Label> {
-    let path = dir().join("labels.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let labels: Labels =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    labels.report
+    unseen::read_labels("labels.toml")
 }
 
 /// A title as a reader compares it: NFKC, lower case, no white space.
@@ -212,16 +194,8 @@ fn table(name: &str, scores: &Scores) -> String {
 
 #[test]
 fn every_unseen_file_has_one_label() {
-    let mut labelled: Vec<String> = labels().into_iter().map(|l| l.file).collect();
-    let n = labelled.len();
-    labelled.sort();
-    labelled.dedup();
-    assert_eq!(labelled.len(), n, "a file is labelled twice");
-    let mut files: Vec<String> = std::fs::read_dir(dir().join("reports"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    files.sort();
+    let labelled = unseen::sorted_once(labels().into_iter().map(|l| l.file).collect());
+    let files = unseen::report_files();
     assert_eq!(labelled, files);
     assert!(files.len() >= 60, "only {} unseen reports", files.len());
 }

@@ -17,15 +17,14 @@
 //! A target or previous figure produced where the report has none is listed as INVENTED.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use gwr::corpus::parse_report;
 use gwr::targets::{Figure, Indicator, Kind, Modifier, extract};
 use serde::Deserialize;
 
-#[path = "common/score.rs"]
-mod score;
-use score::Field;
+#[path = "common/unseen.rs"]
+mod unseen;
+use unseen::{Field, dir};
 
 #[derive(Debug, Deserialize)]
 struct Target {
@@ -48,7 +47,7 @@ struct Previous {
 struct Label {
     file: String,
     /// 1 (omitted) for the 106 files the extractor was tuned on, 2 for the later blind batch.
-    #[serde(default = "first_batch")]
+    #[serde(default = "unseen::first_batch")]
     batch: u8,
     target: Option<Target>,
     previous: Option<Previous>,
@@ -58,25 +57,8 @@ struct Label {
     previous_text: String,
 }
 
-fn first_batch() -> u8 {
-    1
-}
-
-#[derive(Debug, Deserialize)]
-struct Labels {
-    report: Vec<Label>,
-}
-
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/unseen")
-}
-
 fn labels() -> Vec<Label> {
-    let path = dir().join("targets.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let labels: Labels =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    labels.report
+    unseen::read_labels("targets.toml")
 }
 
 fn same(a: Option<f64>, b: Option<f64>) -> bool {
@@ -242,16 +224,9 @@ fn table(title: &str, s: &Scores, failures: bool) -> String {
 
 #[test]
 fn every_unseen_file_has_one_targets_label() {
-    let mut labelled: Vec<String> = labels().into_iter().map(|l| l.file).collect();
+    let labelled = unseen::sorted_once(labels().into_iter().map(|l| l.file).collect());
     let n = labelled.len();
-    labelled.sort();
-    labelled.dedup();
-    assert_eq!(labelled.len(), n, "a file is labelled twice");
-    let mut files: Vec<String> = std::fs::read_dir(dir().join("reports"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    files.sort();
+    let files = unseen::report_files();
     // More files may be added later: every label names a file, and the 128 files of
     // batches 1 and 2 (labelled when these labels were written) have one each.
     for l in &labelled {
