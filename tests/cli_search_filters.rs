@@ -1,20 +1,11 @@
 //! `gwr search` with a filter value that names nothing: a one-line message naming the
 //! value and what to give instead, exit code 2 (as for a malformed query), no results.
 
-use std::process::Command;
+#[path = "common/demo.rs"]
+mod demo;
 
 fn search(data: &std::path::Path, query: &str) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_gwr"))
-        .args(["--demo", "--data-dir"])
-        .arg(data)
-        .args(["search", query])
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    demo::run(data, &["search", query])
 }
 
 #[test]

@@ -1,25 +1,18 @@
 //! `gwr glossary`: every 名词解释 entry of the demo corpus, as many as the golden files
 //! (written by reading the reports) count, with the entries read from the reports.
 
-use std::process::Command;
-
 use serde_json::Value;
 
+#[path = "common/demo.rs"]
+mod demo;
+
 fn glossary(data: &std::path::Path, args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_gwr"))
-        .args(["--demo", "--data-dir"])
-        .arg(data)
-        .arg("glossary")
-        .args(args)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let args: Vec<&str> = ["glossary"]
+        .into_iter()
+        .chain(args.iter().copied())
+        .chain(["--json"])
+        .collect();
+    demo::json(data, &args)
 }
 
 #[test]

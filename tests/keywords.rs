@@ -2,26 +2,13 @@
 //! keywords of any demo report, and the top 10 of four reports as reading them gives.
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
 use gwr::analysis::stopwords::GOVERNMENT_FUNCTION_WORDS;
 use gwr::search::normalize;
-use serde_json::Value;
 
-fn gwr(data: &std::path::Path, args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_gwr"))
-        .args(["--demo", "--data-dir"])
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "gwr {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+#[path = "common/demo.rs"]
+mod demo;
+use demo::json as gwr;
 
 fn top(data: &std::path::Path, id: &str, n: usize) -> Vec<(String, u64)> {
     let v = gwr(data, &["keywords", id, "--top", &n.to_string(), "--json"]);

@@ -5,25 +5,13 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::process::Command;
 
 use gwr::search::normalize;
 use serde_json::Value;
 
-fn gwr(data: &std::path::Path, args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_gwr"))
-        .args(["--demo", "--data-dir"])
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "gwr {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+#[path = "common/demo.rs"]
+mod demo;
+use demo::json as gwr;
 
 /// A report as the brute force sees it.
 struct Doc {
