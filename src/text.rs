@@ -32,6 +32,18 @@ pub fn is_space(c: char) -> bool {
     }
 }
 
+/// The ASCII form of a full-width digit, point or percent sign (７．５％ → 7.5%), which
+/// reports write as often as the ASCII ones; `None` for any other character.
+#[must_use]
+pub fn ascii_number_char(c: char) -> Option<char> {
+    match c {
+        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
+        '．' => Some('.'),
+        '％' => Some('%'),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,14 +11,7 @@ pub(super) struct Folded<'a> {
     map: Vec<usize>,
 }
 
-fn ascii(c: char) -> Option<char> {
-    match c {
-        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-        '．' => Some('.'),
-        '％' => Some('%'),
-        _ => None,
-    }
-}
+use crate::text::ascii_number_char as ascii;
 
 impl<'a> Folded<'a> {
     pub(super) fn new(original: &'a str) -> Self {

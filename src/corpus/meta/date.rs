@@ -83,10 +83,7 @@ static MEETING: LazyLock<Regex> =
 /// Full-width digits (２０２１) as ASCII, other characters unchanged.
 fn ascii_digits(s: &str) -> String {
     s.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (u32::from(c) - u32::from('０')) as u8),
-            _ => c,
-        })
+        .map(|c| crate::text::ascii_number_char(c).unwrap_or(c))
         .collect()
 }
 
