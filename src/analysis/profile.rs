@@ -120,11 +120,16 @@ fn unframed(magic: [u8; 8], bytes: &[u8]) -> Option<&[u8]> {
 }
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), AnalysisError> {
+    // A name of this write's own: two writers of one process (the TUI's analysis worker
+    // and another thread computing the same cache) must not share a temporary file, or
+    // one renames it from under the other.
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let err = |source| AnalysisError::Write {
         path: path.to_path_buf(),
         source,
     };
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_extension(format!("tmp{}-{n}", std::process::id()));
     let mut f = File::create(&tmp).map_err(err)?;
     f.write_all(bytes).map_err(err)?;
     drop(f);
