@@ -73,9 +73,14 @@ impl Tmux {
 
     /// Waits until the screen satisfies `ok`, or fails with the last screen.
     pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_for_capture(what, false, ok)
+    }
+
+    /// [`Tmux::wait_for`] on the screen with its SGR sequences when `escapes`.
+    pub fn wait_for_capture(&self, what: &str, escapes: bool, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
-            let screen = self.capture(false);
+            let screen = self.capture(escapes);
             if ok(&screen) {
                 return screen;
             }
