@@ -207,6 +207,7 @@ pub fn run(corpus: &Corpus, data_dir: &Path, config: &crate::config::Config) -> 
 
     term::install_panic_hook();
     term::enter(mouse)?;
+    let mut input = None;
     let result = (|| -> anyhow::Result<()> {
         let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
         let size = terminal.size()?;
@@ -216,7 +217,7 @@ pub fn run(corpus: &Corpus, data_dir: &Path, config: &crate::config::Config) -> 
         app.lang = lang;
         app.keys = keys;
         app.marks = marks;
-        term::spawn_input(tx.clone());
+        input = Some(term::spawn_input(tx.clone()));
         let mut host = WorkerHost {
             shared: shared.clone(),
             data_dir: data_dir.to_path_buf(),
@@ -226,6 +227,9 @@ pub fn run(corpus: &Corpus, data_dir: &Path, config: &crate::config::Config) -> 
         };
         run_loop(&mut terminal, &mut app, &rx, &mut host)
     })();
+    if let Some(input) = input {
+        input.stop();
+    }
     term::leave();
     shared.close();
     result

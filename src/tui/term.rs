@@ -2,7 +2,10 @@
 //! error, panic, SIGTERM/SIGHUP and around Ctrl-Z.
 
 use std::io::{self, Write as _};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
+use std::time::Duration;
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -75,10 +78,40 @@ pub fn suspend(mouse: bool) -> io::Result<()> {
     enter(mouse)
 }
 
+/// The thread that reads the terminal, until [`Input::stop`].
+pub struct Input {
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Input {
+    /// Stops reading the terminal (within [`INPUT_POLL`]) and waits for the thread, so
+    /// that what is typed once gwr has given the terminal back goes to the shell rather
+    /// than to a reader that is still running.
+    pub fn stop(mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// How long the input thread waits for an event before it looks whether to stop.
+const INPUT_POLL: Duration = Duration::from_millis(50);
+
 /// Turns terminal events into messages, on a thread of its own.
-pub fn spawn_input(tx: Sender<Msg>) {
-    std::thread::spawn(move || {
+pub fn spawn_input(tx: Sender<Msg>) -> Input {
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = stop.clone();
+    let thread = std::thread::spawn(move || {
         loop {
+            // Never read once asked to stop: a poll that saw input leaves it unread.
+            match crossterm::event::poll(INPUT_POLL) {
+                _ if stopped.load(Ordering::Relaxed) => return,
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(_) => return,
+            }
             let msg = match crossterm::event::read() {
                 Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(k),
                 Ok(Event::Paste(s)) => Msg::Paste(s),
@@ -96,6 +129,10 @@ pub fn spawn_input(tx: Sender<Msg>) {
             }
         }
     });
+    Input {
+        stop,
+        thread: Some(thread),
+    }
 }
 
 /// Turns SIGTERM, SIGHUP and SIGINT into [`Msg::Terminate`], so the loop restores the
