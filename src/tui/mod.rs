@@ -53,18 +53,16 @@ pub trait Host {
     /// # Errors
     /// When the terminal cannot be taken back.
     fn suspend(&mut self) -> anyhow::Result<()>;
+    /// Before a frame is written.
+    fn begin_frame(&mut self) {}
+    /// After a frame is written and flushed.
+    fn end_frame(&mut self) {}
 }
 
 /// Most messages handled before a frame is drawn (a burst of progress or pasted keys
 /// becomes one frame, but the screen still moves during a flood).
 const BATCH: usize = 256;
 
-/// Runs the app until it quits: draw, wait for a message, update, carry out commands,
-/// draw again. Nothing is drawn without a message (no busy loop); ratatui sends only the
-/// cells that changed.
-///
-/// # Errors
-/// When the terminal cannot be drawn to.
 /// Keeps the rest of this process's heap in 4 KB pages. mimalloc asks for transparent huge
 /// pages for its arena, so each of the TUI's threads and each new stretch of heap took a
 /// whole 2 MB page: 77–81 MB of heap right after the first search at 5,000 reports, 66–67 MB
@@ -77,6 +75,13 @@ pub fn small_pages() {
     }
 }
 
+/// Runs the app until it quits: draw, wait for a message, update, carry out commands,
+/// draw again. Nothing is drawn without a message (no busy loop); ratatui sends only the
+/// cells that changed, and each frame goes out between the host's `begin_frame` and
+/// `end_frame`.
+///
+/// # Errors
+/// When the terminal cannot be drawn to.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -86,7 +91,7 @@ pub fn run_loop<B: Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
-    terminal.draw(|f| render::draw(f, app))?;
+    draw(terminal, app, host)?;
     while !app.quit {
         let Ok(first) = rx.recv() else { break };
         let mut cmds = update(app, first);
@@ -115,8 +120,23 @@ where
         if app.quit {
             break;
         }
-        terminal.draw(|f| render::draw(f, app))?;
+        draw(terminal, app, host)?;
     }
+    Ok(())
+}
+
+fn draw<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &App,
+    host: &mut dyn Host,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    host.begin_frame();
+    let drawn = terminal.draw(|f| render::draw(f, app));
+    host.end_frame();
+    drawn?;
     Ok(())
 }
 
@@ -166,6 +186,14 @@ impl Host for WorkerHost {
     fn suspend(&mut self) -> anyhow::Result<()> {
         term::suspend(self.mouse)?;
         Ok(())
+    }
+
+    fn begin_frame(&mut self) {
+        term::synchronized(true);
+    }
+
+    fn end_frame(&mut self) {
+        term::synchronized(false);
     }
 }
 

@@ -12,9 +12,10 @@ use crossterm::event::{
     KeyEventKind, MouseEventKind,
 };
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
 };
-use crossterm::{cursor, execute};
+use crossterm::{cursor, execute, queue};
 
 use super::msg::Msg;
 
@@ -43,6 +44,7 @@ pub fn leave() {
     let mut out = io::stdout();
     let _ = execute!(
         out,
+        EndSynchronizedUpdate,
         DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
@@ -50,6 +52,18 @@ pub fn leave() {
     );
     let _ = disable_raw_mode();
     let _ = out.flush();
+}
+
+/// Opens (`true`) or closes a synchronized update (mode 2026): a terminal that knows it
+/// shows the frame whole instead of painting it as the bytes arrive, so a frame split
+/// over several packets on a slow SSH link never shows half drawn. Others ignore it.
+pub fn synchronized(begin: bool) {
+    let mut out = io::stdout();
+    let _ = if begin {
+        queue!(out, BeginSynchronizedUpdate)
+    } else {
+        execute!(out, EndSynchronizedUpdate)
+    };
 }
 
 /// Restores the terminal before the previous panic hook prints the message, when the

@@ -71,19 +71,30 @@ impl Tmux {
         String::from_utf8_lossy(&self.run(&args).stdout).into_owned()
     }
 
-    /// Waits until the screen satisfies `ok`, or fails with the last screen.
+    /// Waits until the screen satisfies `ok` and has settled, or fails with the last screen.
     pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         self.wait_for_capture(what, false, ok)
     }
 
     /// [`Tmux::wait_for`] on the screen with its SGR sequences when `escapes`.
+    ///
+    /// A capture can fall in the middle of a frame being written (CI once saw the text
+    /// pane's first lines drawn and the outline still empty), so a screen counts only when
+    /// two captures in a row, 100 ms apart, are the same and satisfy `ok`.
     pub fn wait_for_capture(&self, what: &str, escapes: bool, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
+        let mut last: Option<String> = None;
         loop {
             let screen = self.capture(escapes);
             if ok(&screen) {
-                return screen;
+                if last.as_deref() == Some(screen.as_str()) {
+                    return screen;
+                }
+                last = Some(screen);
+                std::thread::sleep(Duration::from_millis(100));
+                continue;
             }
+            last = None;
             assert!(
                 start.elapsed() < Duration::from_secs(60),
                 "timed out waiting for {what}; the screen was:\n{screen}"
