@@ -239,3 +239,50 @@ fn tui_opens_a_corpus_with_bad_entries() {
     t.send(&["q"]);
     t.wait_for("the shell", |s| !s.contains("? 帮助"));
 }
+
+/// A terminal that goes away (an SSH connection dropped, a tmux pane killed) ends gwr: it
+/// neither stays behind nor spins on the dead terminal (crossterm's reader loops forever
+/// on a hung-up terminal, crossterm-rs/crossterm#793; a gwr left this way used a core
+/// for half an hour before it was found).
+#[test]
+fn the_tui_ends_when_its_terminal_goes_away() {
+    let Some(t) = Tmux::start("hangup", 80, 24) else {
+        return;
+    };
+    let data = tempfile::tempdir().unwrap();
+    // exec: the pane's process is gwr itself.
+    let cmd = format!(
+        "exec env GWR_DATA_DIR='{}' '{}'",
+        data.path().display(),
+        env!("CARGO_BIN_EXE_gwr")
+    );
+    t.send(&[&cmd, "Enter"]);
+    t.wait_for("the first screen", |s| {
+        s.contains("各位代表") && s.contains("? 帮助")
+    });
+    // With the search line open (where the reader was first seen left behind).
+    t.send(&["/"]);
+    t.type_text("碳达峰");
+    t.wait_for("the results", |s| {
+        s.contains("/碳达峰") && s.contains("搜索结果")
+    });
+    let out = t.run(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+    let pid: u32 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+    let state = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|s| s.rsplit(") ").next().and_then(|r| r.chars().next()))
+    };
+    assert!(state().is_some(), "gwr runs in the pane");
+    t.run(&["kill-server"]);
+    let start = std::time::Instant::now();
+    while state().is_some_and(|s| s != 'Z') {
+        if start.elapsed() > std::time::Duration::from_secs(5) {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &pid.to_string()])
+                .status();
+            panic!("gwr still ran 5 s after its terminal went away");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
