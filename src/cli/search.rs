@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 use std::io::{IsTerminal as _, Write as _};
+use std::mem::ManuallyDrop;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -147,7 +148,10 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
         lazy_catalog: true,
         ..OpenOptions::default()
     };
-    let engine = open(ctx, opts.clone())?;
+    // Left to the exit: the process ends right after the answer, and unmapping the
+    // index's files one by one while other threads live costs the kernel a TLB flush on
+    // each core per file, freeing the manifest a call per file name.
+    let engine = ManuallyDrop::new(open(ctx, opts.clone())?);
     let limit = if args.count { Limit::Top(0) } else { limit };
     let res = match engine.search(&query, limit) {
         Ok(r) => r,
@@ -157,7 +161,7 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
                 "gwr: warning: the search index is damaged ({}); rebuilding it",
                 terminal_safe(&why)
             );
-            drop(engine);
+            drop(ManuallyDrop::into_inner(engine));
             open(ctx, opts)?.search(&query, limit)?
         }
         Err(e @ (SearchError::Query(_) | SearchError::Filter(_))) => {
