@@ -63,6 +63,25 @@ pub trait Host {
 /// becomes one frame, but the screen still moves during a flood).
 const BATCH: usize = 256;
 
+/// Bulk work in the TUI (parsing and indexing a new or changed corpus, counting words for
+/// keywords and diffs) runs on rayon's global pool: its threads run at a lower priority
+/// (nice 10), so that the UI, the input and the searches (on threads of their own) keep the
+/// cores while the user types. Best effort: rayon's pool may already be made.
+pub fn background_pool() {
+    let built = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("gwr-bulk-{i}"))
+        .start_handler(|_| {
+            let me = rustix::thread::gettid();
+            if let Err(e) = rustix::process::setpriority_process(Some(me), 10) {
+                tracing::debug!(%e, "bulk thread left at normal priority");
+            }
+        })
+        .build_global();
+    if let Err(e) = built {
+        tracing::debug!(%e, "rayon's pool was made before the TUI");
+    }
+}
+
 /// Keeps the rest of this process's heap in 4 KB pages. mimalloc asks for transparent huge
 /// pages for its arena, so each of the TUI's threads and each new stretch of heap took a
 /// whole 2 MB page: 77–81 MB of heap right after the first search at 5,000 reports, 66–67 MB
@@ -208,6 +227,7 @@ pub fn run(corpus: &Corpus, data_dir: &Path, config: &crate::config::Config) -> 
         anyhow::bail!("the TUI needs a terminal; use a subcommand (gwr --help) for plain output");
     }
     small_pages();
+    background_pool();
     let mouse = config.mouse;
     let keys = keymap::Keymap::from_config(config)?;
     let (lang, _) = crate::lang::Lang::from_env(config.lang);
