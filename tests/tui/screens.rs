@@ -23,7 +23,12 @@ pub(crate) fn demo_engine() -> Arc<Engine> {
         .get_or_init(|| {
             // Kept between runs (the engine brings it up to date), under target/tmp.
             let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tui-snapshots-data");
-            Arc::new(Engine::open(&Corpus::Demo, &dir, &mut |_| {}).unwrap())
+            // Opened as the TUI opens it: the light list, entries read when needed.
+            let opts = gwr::search::OpenOptions {
+                catalog: gwr::search::CatalogLoad::Light,
+                ..gwr::search::OpenOptions::default()
+            };
+            Arc::new(Engine::open_with(&Corpus::Demo, &dir, opts, &mut |_| {}).unwrap())
         })
         .clone()
 }
