@@ -93,10 +93,34 @@ pub struct Engine {
     section_titles: OnceLock<SectionTitles>,
     /// Per catalog position, the content fingerprint ([`Engine::content_keys`]).
     content_keys: Vec<u64>,
+    /// The entries read from disk lately for searches' hits, most recent last.
+    recent: std::sync::Mutex<Vec<(u32, Arc<CatalogEntry>)>>,
     /// jieba with the user's dictionary: the index's ranking words and the queries'.
     segmenter: Arc<Segmenter>,
     stats: IndexStats,
     warnings: Vec<String>,
+}
+
+/// How many entries read from disk for searches' hits the engine keeps
+/// ([`Engine::recent_entry`]): at a few KB each, well under a megabyte.
+const RECENT: usize = 64;
+
+/// A catalog entry borrowed from the decoded catalog, or shared with the entries read
+/// lately.
+enum EntryRef<'a> {
+    Decoded(&'a CatalogEntry),
+    Shared(Arc<CatalogEntry>),
+}
+
+impl std::ops::Deref for EntryRef<'_> {
+    type Target = CatalogEntry;
+
+    fn deref(&self) -> &CatalogEntry {
+        match self {
+            EntryRef::Decoded(e) => e,
+            EntryRef::Shared(e) => e,
+        }
+    }
 }
 
 /// An index generation as published on disk.
@@ -848,6 +872,7 @@ impl Engine {
             by_fnum,
             section_titles: OnceLock::new(),
             content_keys,
+            recent: std::sync::Mutex::default(),
             segmenter,
             stats,
             warnings: Vec::new(),
@@ -877,6 +902,13 @@ impl Engine {
             None => Catalog::default(),
         };
         Ok(self.catalog.get_or_init(|| Arc::new(c)))
+    }
+
+    /// Whether the whole catalog is decoded and kept (what [`CatalogLoad::Light`] is to
+    /// avoid: the TUI's tests and the bench check that it stays on disk).
+    #[must_use]
+    pub fn catalog_decoded(&self) -> bool {
+        self.catalog.get().is_some()
     }
 
     /// The light list of every report (its metadata and length; made on the first call,
@@ -941,6 +973,40 @@ impl Engine {
             Some(f) => f.entry(pos).map(Cow::Owned).map_err(|e| self.damaged(&e)),
             None => Err(SearchError::Damaged(format!("no catalog entry {pos}"))),
         }
+    }
+
+    /// The entry at a position for a search's hit: from the decoded catalog, or from the
+    /// entries read lately ([`RECENT`] of them: a search's hits come a few to a report,
+    /// and the next keystroke's mostly from the same reports), else read from disk.
+    fn recent_entry(&self, pos: u32) -> Result<EntryRef<'_>, SearchError> {
+        if let Some(c) = self.catalog.get() {
+            return c
+                .reports
+                .get(pos as usize)
+                .map(EntryRef::Decoded)
+                .ok_or_else(|| SearchError::Damaged(format!("no catalog entry {pos}")));
+        }
+        let lock = || {
+            self.recent
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        {
+            let mut recent = lock();
+            if let Some(k) = recent.iter().position(|(p, _)| *p == pos) {
+                let e = recent.remove(k);
+                let entry = e.1.clone();
+                recent.push(e);
+                return Ok(EntryRef::Shared(entry));
+            }
+        }
+        let entry = Arc::new(self.entry(pos as usize)?.into_owned());
+        let mut recent = lock();
+        if recent.len() >= RECENT {
+            recent.remove(0);
+        }
+        recent.push((pos, entry.clone()));
+        Ok(EntryRef::Shared(entry))
     }
 
     /// Marks the index damaged, so that the next open rebuilds it, and says so: for
@@ -1175,11 +1241,9 @@ impl Engine {
         regions.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         res.per_region = regions;
         res.hits.reserve(top.len());
-        // Hits come several to a report: each entry is read once.
-        let mut entries: HashMap<u32, Cow<'_, CatalogEntry>> = HashMap::new();
         for (score, addr) in top.drain(..) {
             let doc: TantivyDocument = searcher.doc(addr).map_err(|e| self.damaged(&e))?;
-            if let Some(hit) = self.hit(&q, &doc, score, &mut entries)? {
+            if let Some(hit) = self.hit(&q, &doc, score)? {
                 res.hits.push(hit);
             }
         }
@@ -1187,12 +1251,11 @@ impl Engine {
         Ok(res)
     }
 
-    fn hit<'a>(
-        &'a self,
+    fn hit(
+        &self,
         q: &Query,
         doc: &TantivyDocument,
         score: f32,
-        entries: &mut HashMap<u32, Cow<'a, CatalogEntry>>,
     ) -> Result<Option<Hit>, SearchError> {
         let f = &self.fields;
         let u = |field| doc.get_first(field).and_then(|v| v.as_u64());
@@ -1202,10 +1265,7 @@ impl Engine {
         if pos == u32::MAX {
             return Ok(None);
         }
-        let entry = match entries.entry(pos) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(v) => v.insert(self.entry(pos as usize)?),
-        };
+        let entry = self.recent_entry(pos)?;
         let (Some(sec), Some(para)) = (u(f.sec), u(f.para)) else {
             return Ok(None);
         };
