@@ -78,7 +78,7 @@ pub struct Engine {
     catalog: OnceLock<Arc<Catalog>>,
     /// The light list of its reports, once made.
     reports: OnceLock<Arc<Reports>>,
-    /// Where the catalog is on disk, when it was left there ([`OpenOptions::lazy_catalog`]).
+    /// Where the catalog is on disk, when it was left there ([`OpenOptions::catalog`] not [`CatalogLoad::Whole`]).
     catalog_file: Option<CatalogFile>,
     /// Per catalog position, what counting needs.
     briefs: Vec<Brief>,
@@ -880,8 +880,9 @@ impl Engine {
     }
 
     /// The whole catalog (read from disk on the first call when the engine was opened with
-    /// [`OpenOptions::lazy_catalog`]; empty, with the index marked for a rebuild, if that
-    /// read finds the cache damaged).
+    /// the catalog left there, and then kept: for commands that need every entry, never
+    /// the TUI, which reads [`Engine::reports`] and [`Engine::entry`]; empty, with the
+    /// index marked for a rebuild, if that read finds the cache damaged).
     #[must_use]
     pub fn catalog(&self) -> &Arc<Catalog> {
         match self.try_catalog() {
