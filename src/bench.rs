@@ -725,12 +725,17 @@ pub fn cli_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
 /// # Errors
 /// When the bench folder cannot be opened.
 pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
-    // This process stands for the TUI's, memory included.
+    // This process stands for the TUI's, memory included: the engine is opened as the TUI
+    // opens it (the catalog left on disk but for the light list of its reports).
     crate::tui::small_pages();
     let corpus = Corpus::dir(root.join("corpus"))?;
     let t = Instant::now();
     let mut catalog_at = None;
-    let engine = Engine::open(&corpus, &root.join("data"), &mut |p| {
+    let opts = crate::search::OpenOptions {
+        catalog: crate::search::CatalogLoad::Light,
+        ..crate::search::OpenOptions::default()
+    };
+    let engine = Engine::open_with(&corpus, &root.join("data"), opts, &mut |p| {
         if matches!(p, crate::search::Progress::Catalog(_)) && catalog_at.is_none() {
             catalog_at = Some(t.elapsed());
         }
@@ -747,6 +752,9 @@ pub fn search_phase(root: &Path) -> anyhow::Result<serde_json::Value> {
     // The TUI's memory after its first search, before the passes below touch the index.
     keystrokes::keystroke_latency(&engine, &[CLI_QUERY])?;
     let tui_rss = Rss::now();
+    if engine.catalog_decoded() {
+        anyhow::bail!("the TUI's engine decoded the whole catalog: its memory is not the TUI's");
+    }
     // Three passes over every keystroke: the first touches the index cold; the best of the
     // three per keystroke filters out other processes on a shared machine.
     let strokes = keystrokes();

@@ -80,7 +80,7 @@ pub fn measure(root: &Path, verbose: bool) -> anyhow::Result<AnalysisFigures> {
     };
     (figures.trend_ms, figures.trend_max_ms) = median_max(trend_of("发展")?);
     figures.trend_rare_ms = median_max(trend_of("数字经济")?).0;
-    let reports = &engine.catalog().reports;
+    let reports = engine.reports();
     let count = reports.len().max(1);
     let picks: Vec<usize> = (0..RUNS)
         .map(|k| k * (count - 1) / (RUNS - 1).max(1))

@@ -50,7 +50,7 @@ fn settle(dir: &Path) {
 /// Whether opening the engine now takes the quick listing.
 fn quick(corpus: &Path, data: &Path) -> bool {
     let opts = OpenOptions {
-        lazy_catalog: true,
+        catalog: gwr::search::CatalogLoad::OnDemand,
         ..OpenOptions::default()
     };
     let engine = Engine::open_with(&Corpus::dir(corpus).unwrap(), data, opts, &mut |_| {}).unwrap();

@@ -233,7 +233,7 @@ fn damage_found_by_a_search_rebuilds_the_index() {
     assert_eq!(engine.stats().rebuilt, None);
     drop(engine);
     let opts = gwr::search::OpenOptions {
-        lazy_catalog: true,
+        catalog: gwr::search::CatalogLoad::OnDemand,
         ..Default::default()
     };
     let c = Corpus::dir(&corpus).unwrap();

@@ -290,10 +290,8 @@ pub fn compare(
 ) -> Result<(ReportDiff, Report, Report), super::AnalysisError> {
     let position = |id: &str| {
         engine
-            .catalog()
-            .reports
-            .iter()
-            .position(|e| e.meta.id == id)
+            .reports()
+            .position(id)
             .ok_or_else(|| crate::search::SearchError::NoReport(id.to_string()))
     };
     let (i, j) = (position(old)?, position(new)?);

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::profile::Profiles;
-use crate::search::{Catalog, normalize};
+use crate::search::{Reports, normalize};
 
 /// One glossary entry and its report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,10 +20,10 @@ pub struct Definition {
 /// Every entry whose term contains `term` (normalised; all entries when `None`), by
 /// term, then report order.
 #[must_use]
-pub fn definitions(catalog: &Catalog, profiles: &Profiles, term: Option<&str>) -> Vec<Definition> {
+pub fn definitions(reports: &Reports, profiles: &Profiles, term: Option<&str>) -> Vec<Definition> {
     let want = term.map(normalize);
     let mut out: Vec<Definition> = Vec::new();
-    for (entry, list) in catalog.reports.iter().zip(profiles.glossary()) {
+    for (entry, list) in reports.iter().zip(profiles.glossary()) {
         for g in list {
             if want
                 .as_deref()

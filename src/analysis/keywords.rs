@@ -13,7 +13,7 @@ use serde::Serialize;
 use super::AnalysisError;
 use super::profile::{Profiles, VocabEntry};
 use super::stopwords::is_stopword;
-use crate::search::Catalog;
+use crate::search::Reports;
 
 /// One keyword of a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -122,15 +122,14 @@ pub struct NewWords {
 /// # Errors
 /// When the cache cannot be read.
 pub fn new_words(
-    catalog: &Catalog,
+    reports: &Reports,
     profiles: &Profiles,
     report: usize,
 ) -> Result<NewWords, AnalysisError> {
-    let meta = &catalog.reports[report].meta;
+    let meta = &reports[report].meta;
     let code = meta.region.as_ref().map(|r| r.code.as_str());
     let year = meta.year;
-    let earlier: Vec<usize> = catalog
-        .reports
+    let earlier: Vec<usize> = reports
         .iter()
         .enumerate()
         .filter(|(i, e)| {
@@ -142,8 +141,7 @@ pub fn new_words(
         .map(|(i, _)| i)
         .collect();
     let previous_year = year.and_then(|y| y.checked_sub(1));
-    let last_year: Vec<usize> = catalog
-        .reports
+    let last_year: Vec<usize> = reports
         .iter()
         .enumerate()
         .filter(|(_, e)| previous_year.is_some() && e.meta.year == previous_year)
@@ -177,7 +175,7 @@ pub fn new_words(
     Ok(NewWords {
         earlier_reports: earlier
             .iter()
-            .map(|&i| catalog.reports[i].meta.id.clone())
+            .map(|&i| reports[i].meta.id.clone())
             .collect(),
         new_in_region: if earlier.is_empty() {
             Vec::new()

@@ -207,7 +207,7 @@ impl Profiles {
             }
         }
         let overrides = Overrides::load(engine.corpus()).map_err(SearchError::from)?;
-        let reports = &engine.catalog().reports;
+        let reports = engine.reports();
         let total = reports.len();
         let mut done_values: Vec<Option<Computed>> = (0..total).map(|_| None).collect();
         for (i, k) in keys.iter().enumerate() {

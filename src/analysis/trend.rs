@@ -80,14 +80,14 @@ pub fn per_10k(occurrences: u64, chars: u64) -> f64 {
 }
 
 /// The counts of each query, grouped; a group's characters are its reports' (the
-/// catalog's [`crate::search::CatalogEntry::chars`]: nothing is segmented). Years come in
+/// catalog's [`crate::search::ReportInfo::chars`]: nothing is segmented). Years come in
 /// order, levels from the national down, regions and reports ranked by `per_10k` (then
 /// occurrences).
 ///
 /// # Errors
 /// A [`SearchError::Query`] for a malformed query.
 pub fn trend(engine: &Engine, queries: &[String], by: By) -> Result<Vec<TrendRow>, SearchError> {
-    let reports = &engine.catalog().reports;
+    let reports = engine.reports();
     let mut out = Vec::new();
     for text in queries {
         let q = Query::parse(text)?;

@@ -46,7 +46,7 @@ pub fn keystroke_latency(engine: &Arc<Engine>, queries: &[&str]) -> anyhow::Resu
     let mut app = App::new(120, 40, Theme::default(), None);
     let mut pending = update(
         &mut app,
-        Msg::Progress(Progress::Catalog(engine.catalog().clone())),
+        Msg::Progress(Progress::Catalog(engine.reports().clone())),
     );
     pending.extend(update(&mut app, Msg::EngineReady));
     for cmd in pending {

@@ -93,7 +93,7 @@ fn open_all(ctx: &Context) -> anyhow::Result<(Engine, Profiles)> {
         // Say so: a changed dictionary or corpus recomputed the word counts.
         eprintln!(
             "gwr: word counts computed for {} reports ({why})",
-            engine.catalog().reports.len()
+            engine.reports().len()
         );
     }
     Ok((engine, profiles))
@@ -191,7 +191,7 @@ pub fn keywords_cmd(ctx: &Context, args: &KeywordsArgs) -> anyhow::Result<ExitCo
     let entry = find(catalog, &args.report)?;
     let i = position(&engine, &entry.meta.id)?;
     let kw = keywords::keywords(&profiles, i, args.top)?;
-    let new = keywords::new_words(catalog, &profiles, i)?;
+    let new = keywords::new_words(engine.reports(), &profiles, i)?;
     let mut out = String::new();
     if args.json {
         let v = json!({"report": entry.meta.id, "keywords": kw, "new_words": new});
@@ -242,10 +242,8 @@ pub fn keywords_cmd(ctx: &Context, args: &KeywordsArgs) -> anyhow::Result<ExitCo
 
 fn position(engine: &Engine, id: &str) -> anyhow::Result<usize> {
     engine
-        .catalog()
-        .reports
-        .iter()
-        .position(|e| e.meta.id == id)
+        .reports()
+        .position(id)
         .with_context(|| format!("no report with id {id}: see `gwr list`"))
 }
 
@@ -306,7 +304,7 @@ pub fn diff_cmd(ctx: &Context, args: &DiffArgs) -> anyhow::Result<ExitCode> {
 
 pub fn glossary_cmd(ctx: &Context, args: &GlossaryArgs) -> anyhow::Result<ExitCode> {
     let (engine, profiles) = open_all(ctx)?;
-    let defs = glossary::definitions(engine.catalog(), &profiles, args.term.as_deref());
+    let defs = glossary::definitions(engine.reports(), &profiles, args.term.as_deref());
     let mut out = String::new();
     if args.json {
         out = serde_json::to_string_pretty(&defs)? + "\n";

@@ -145,7 +145,7 @@ pub fn search(ctx: &Context, args: &SearchArgs) -> anyhow::Result<ExitCode> {
     // The catalog stays on disk but for the reports the answer names, and jieba's
     // dictionary is not loaded: a whole `gwr search` takes milliseconds.
     let opts = OpenOptions {
-        lazy_catalog: true,
+        catalog: crate::search::CatalogLoad::OnDemand,
         ..OpenOptions::default()
     };
     // Left to the exit: the process ends right after the answer, and unmapping the

@@ -15,12 +15,13 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 use super::collect::PerFile;
 use super::indexer::region_selected;
 use super::indexer::{self, ToIndex};
-use super::normalize::normalize;
 use super::nosync::NoSyncDirectory;
 use super::occurrences::{FileCount, Occurrences};
 use super::query::{Query, Scope, section_key};
+use super::reports::Reports;
 use super::scan::{self, Listing};
 use super::schema::Fields;
+use super::sections::SectionTitles;
 use super::segmenter::Segmenter;
 use super::store::{self, Brief, CatalogFile, DirStamps, Paths, State};
 use super::tokenizer::{self, Pairs, is_indexed_word, jieba_words};
@@ -30,18 +31,41 @@ use super::{
 };
 use crate::corpus::{self, Corpus, Overrides, Report, SourceFile};
 
+/// How much of the catalog an engine decodes and keeps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CatalogLoad {
+    /// The whole catalog, decoded at open and kept (commands that read every entry:
+    /// `gwr list`, `gwr targets`…).
+    #[default]
+    Whole,
+    /// For the TUI: the light list ([`Reports`]) decoded at open (entry by entry) and sent
+    /// as [`Progress::Catalog`]; every full entry read from disk when asked for
+    /// ([`Engine::entry`]); jieba's dictionary loaded in the background. An index
+    /// rebuilt or updated at open is left on disk the same way once written.
+    Light,
+    /// For a command that touches a few reports (`gwr search`): leave the catalog on disk
+    /// and read the entries a search needs (the light list is read on the first
+    /// `region:`/`level:`/`year:` filter, the whole catalog on the first call to
+    /// [`Engine::catalog`]), send no [`Progress::Catalog`] unless the index is rebuilt or
+    /// updated, and do not load jieba's dictionary (ranking then weighs the exact field's
+    /// terms alone, as any search does before the dictionary is loaded).
+    OnDemand,
+}
+
+impl CatalogLoad {
+    /// Whether the catalog stays on disk.
+    fn lazy(self) -> bool {
+        self != CatalogLoad::Whole
+    }
+}
+
 /// How to open.
 #[derive(Debug, Clone, Default)]
 pub struct OpenOptions {
     /// Rebuild the index from scratch.
     pub rebuild: bool,
-    /// For a command that touches a few reports (`gwr search`): leave the catalog on disk
-    /// and read the entries a search needs (the whole catalog is read on the first call to
-    /// [`Engine::catalog`] or the first `region:`/`level:`/`section:` filter), send no
-    /// [`Progress::Catalog`] unless the index is rebuilt or updated, and do not load
-    /// jieba's dictionary (ranking then weighs the exact field's terms alone, as any search
-    /// does before the dictionary is loaded).
-    pub lazy_catalog: bool,
+    /// How much of the catalog to decode and keep.
+    pub catalog: CatalogLoad,
     /// The user dictionary (the config's `dictionary`): the ranking words are segmented
     /// with it, and an index segmented with another one (or none) is rebuilt.
     pub dictionary: Option<PathBuf>,
@@ -52,7 +76,9 @@ pub struct Engine {
     corpus: Corpus,
     /// The whole catalog, once decoded.
     catalog: OnceLock<Arc<Catalog>>,
-    /// Where the catalog is on disk, when it was left there ([`OpenOptions::lazy_catalog`]).
+    /// The light list of its reports, once made.
+    reports: OnceLock<Arc<Reports>>,
+    /// Where the catalog is on disk, when it was left there ([`OpenOptions::catalog`] not [`CatalogLoad::Whole`]).
     catalog_file: Option<CatalogFile>,
     /// Per catalog position, what counting needs.
     briefs: Vec<Brief>,
@@ -64,13 +90,37 @@ pub struct Engine {
     by_fnum: Vec<u32>,
     /// Per catalog position, the report's section titles, normalised (made on the first
     /// section filter).
-    section_titles: OnceLock<Vec<Vec<String>>>,
+    section_titles: OnceLock<SectionTitles>,
     /// Per catalog position, the content fingerprint ([`Engine::content_keys`]).
     content_keys: Vec<u64>,
+    /// The entries read from disk lately for searches' hits, most recent last.
+    recent: std::sync::Mutex<Vec<(u32, Arc<CatalogEntry>)>>,
     /// jieba with the user's dictionary: the index's ranking words and the queries'.
     segmenter: Arc<Segmenter>,
     stats: IndexStats,
     warnings: Vec<String>,
+}
+
+/// How many entries read from disk for searches' hits the engine keeps
+/// ([`Engine::recent_entry`]): at a few KB each, well under a megabyte.
+const RECENT: usize = 64;
+
+/// A catalog entry borrowed from the decoded catalog, or shared with the entries read
+/// lately.
+enum EntryRef<'a> {
+    Decoded(&'a CatalogEntry),
+    Shared(Arc<CatalogEntry>),
+}
+
+impl std::ops::Deref for EntryRef<'_> {
+    type Target = CatalogEntry;
+
+    fn deref(&self) -> &CatalogEntry {
+        match self {
+            EntryRef::Decoded(e) => e,
+            EntryRef::Shared(e) => e,
+        }
+    }
 }
 
 /// An index generation as published on disk.
@@ -82,6 +132,8 @@ struct Published {
     stamp: u64,
     /// The manifest, with the catalog decoded unless it was opened lazily.
     state: State,
+    /// The light list, when it was asked for ([`CatalogLoad::Light`]).
+    reports: Option<Arc<Reports>>,
     briefs: Vec<Brief>,
     catalog_file: CatalogFile,
     pairs: Arc<Pairs>,
@@ -94,7 +146,11 @@ struct Published {
 /// Opens the published generation. With `corpus`, the check that the corpus is as the
 /// index recorded it ([`scan::Check`]) starts as soon as the manifest is read and runs
 /// while the index opens.
-fn load_published(paths: &Paths, lazy: bool, corpus: Option<&Corpus>) -> Result<Published, String> {
+fn load_published(
+    paths: &Paths,
+    load: CatalogLoad,
+    corpus: Option<&Corpus>,
+) -> Result<Published, String> {
     let gen_name = paths.published().ok_or("no index yet")?;
     let dir = paths.generation(&gen_name);
     if let Ok(why) = fs::read_to_string(store::damaged_marker(&dir)) {
@@ -119,10 +175,15 @@ fn load_published(paths: &Paths, lazy: bool, corpus: Option<&Corpus>) -> Result<
             store::version()
         ));
     }
-    if !lazy {
-        state.catalog = catalog_file.read_all()?;
-    }
-    tracing::debug!(elapsed = ?t.elapsed(), lazy, "catalog cache read");
+    let reports = match load {
+        CatalogLoad::Whole => {
+            state.catalog = catalog_file.read_all()?;
+            None
+        }
+        CatalogLoad::Light => Some(Arc::new(catalog_file.reports()?)),
+        CatalogLoad::OnDemand => None,
+    };
+    tracing::debug!(elapsed = ?t.elapsed(), ?load, "catalog cache read");
     // After the catalog, which the TUI shows first: started before, the check took CPU time
     // from decoding it on a busy 2-core machine (catalog at 76–121 ms against 47–67 ms).
     let stamps = corpus.and_then(|_| DirStamps::load(&dir, stamp));
@@ -147,6 +208,7 @@ fn load_published(paths: &Paths, lazy: bool, corpus: Option<&Corpus>) -> Result<
         fields,
         stamp,
         state,
+        reports,
         briefs,
         catalog_file,
         pairs,
@@ -262,10 +324,23 @@ fn diff(corpus: &Corpus, state: &State, files: &[SourceFile]) -> Diff {
     d
 }
 
-/// The catalog as `finish` gets it: decoded, or left on disk with the briefs read.
+/// The catalog as `finish` gets it: decoded, or left on disk with the briefs read; with
+/// its light list when that is made already.
 enum Cat {
-    Decoded(Arc<Catalog>),
-    OnDisk(CatalogFile, Vec<Brief>),
+    Decoded(Arc<Catalog>, Option<Arc<Reports>>),
+    OnDisk(CatalogFile, Vec<Brief>, Option<Arc<Reports>>),
+}
+
+/// The catalog of an index just built or updated, as the engine keeps it: decoded, or
+/// (`load` lazy) left in the state file just written at `path`, with its light list.
+fn kept(catalog: Arc<Catalog>, reports: Arc<Reports>, load: CatalogLoad, path: &Path) -> Cat {
+    if load.lazy() {
+        match store::open_state(path) {
+            Ok((_, briefs, file)) => return Cat::OnDisk(file, briefs, Some(reports)),
+            Err(e) => tracing::warn!(%e, "catalog kept decoded"),
+        }
+    }
+    Cat::Decoded(catalog, Some(reports))
 }
 
 impl Engine {
@@ -306,9 +381,12 @@ impl Engine {
         };
         let mut sent_catalog = false;
         if fs4::FileExt::try_lock(&lock).is_err() {
-            if !opts.lazy_catalog {
-                if let Ok(p) = load_published(&paths, false, None) {
-                    progress(Progress::Catalog(Arc::new(p.state.catalog)));
+            if opts.catalog != CatalogLoad::OnDemand {
+                if let Ok(p) = load_published(&paths, opts.catalog, None) {
+                    let reports = p
+                        .reports
+                        .unwrap_or_else(|| Arc::new(Reports::of(&p.state.catalog)));
+                    progress(Progress::Catalog(reports));
                     sent_catalog = true;
                 }
             }
@@ -338,8 +416,8 @@ impl Engine {
         progress: &mut dyn FnMut(Progress),
     ) -> Engine {
         let cat = match catalog {
-            Some(c) => Cat::Decoded(c),
-            None => Cat::OnDisk(p.catalog_file, p.briefs),
+            Some(c) => Cat::Decoded(c, p.reports),
+            None => Cat::OnDisk(p.catalog_file, p.briefs, p.reports),
         };
         Engine::finish(
             corpus,
@@ -366,7 +444,7 @@ impl Engine {
         let published = if opts.rebuild {
             Err(Rebuild::Other("rebuild asked for".to_string()))
         } else {
-            load_published(paths, opts.lazy_catalog, Some(corpus))
+            load_published(paths, opts.catalog, Some(corpus))
                 .map_err(Rebuild::Other)
                 .and_then(|p| {
                     if p.state.overrides != ov {
@@ -382,26 +460,46 @@ impl Engine {
             Ok(p) => p,
             Err(reason) => {
                 let listing = list(corpus, start, None)?;
-                return Engine::rebuild(corpus, paths, &listing, &reason, seg, start, progress);
+                return Engine::rebuild(
+                    corpus,
+                    paths,
+                    &listing,
+                    &reason,
+                    seg,
+                    opts.catalog,
+                    start,
+                    progress,
+                );
             }
         };
         let dir = paths.generation(&p.gen_name);
         // Browsing can start now; then look for changed files.
         // The catalog moves out of the state (a clone of 5000 reports' outlines costs
         // tens of milliseconds); the paths that write the state put a copy back.
-        let catalog = if opts.lazy_catalog {
-            None
-        } else {
-            let catalog = Arc::new(std::mem::take(&mut p.state.catalog));
-            if !sent_catalog {
-                progress(Progress::Catalog(catalog.clone()));
+        let catalog = match opts.catalog {
+            CatalogLoad::OnDemand => None,
+            CatalogLoad::Whole => {
+                let catalog = Arc::new(std::mem::take(&mut p.state.catalog));
+                if !sent_catalog {
+                    let reports = Arc::new(Reports::of(&catalog));
+                    progress(Progress::Catalog(reports.clone()));
+                    p.reports = Some(reports);
+                }
+                Some(catalog)
             }
+            CatalogLoad::Light => {
+                if let (false, Some(reports)) = (sent_catalog, &p.reports) {
+                    progress(Progress::Catalog(reports.clone()));
+                }
+                None
+            }
+        };
+        if opts.catalog != CatalogLoad::OnDemand {
             // Queries rank with jieba's words once its dictionary is loaded (about 80
             // ms): load it now, after the catalog, so that it does not slow the way to
             // browsing.
             seg.preload();
-            Some(catalog)
-        };
+        }
         if p.check.take().is_some_and(scan::Check::finish) {
             // Every folder and file as the index recorded them: what the quick listing and
             // the diff below would find, without them.
@@ -427,7 +525,16 @@ impl Engine {
                 d.added.len(),
                 p.state.files.len()
             ));
-            return Engine::rebuild(corpus, paths, &listing, &reason, seg, start, progress);
+            return Engine::rebuild(
+                corpus,
+                paths,
+                &listing,
+                &reason,
+                seg,
+                opts.catalog,
+                start,
+                progress,
+            );
         }
         // The whole catalog, for the paths that write the state.
         let whole = |p: &Published, catalog: &Option<Arc<Catalog>>| match catalog {
@@ -451,7 +558,9 @@ impl Engine {
                 let mut c = (**old).clone();
                 indexer::set_faults(&mut c, &p.state.files, &listing.faults);
                 let c = Arc::new(c);
-                progress(Progress::Catalog(c.clone()));
+                let reports = Arc::new(Reports::of(&c));
+                progress(Progress::Catalog(reports.clone()));
+                p.reports = Some(reports);
                 catalog = Some(c);
             }
             if !d.touched.is_empty() || new_faults {
@@ -506,10 +615,11 @@ impl Engine {
             }
         }
         let catalog = Arc::new(state.catalog.clone());
-        progress(Progress::Catalog(catalog.clone()));
+        let reports = Arc::new(Reports::of(&catalog));
+        progress(Progress::Catalog(reports.clone()));
         let stamp = p.stamp + 1;
-        store::write_state(&store::state_path(&dir, stamp), &state)
-            .map_err(|e| SearchError::unwritable(&dir, e))?;
+        let state_path = store::state_path(&dir, stamp);
+        store::write_state(&state_path, &state).map_err(|e| SearchError::unwritable(&dir, e))?;
         let delete: Vec<String> = dropped.into_iter().collect();
         indexer::write(
             &p.index,
@@ -531,7 +641,7 @@ impl Engine {
         Ok(Engine::finish(
             corpus,
             &state,
-            Cat::Decoded(catalog),
+            kept(catalog, reports, opts.catalog, &state_path),
             (p.reader, p.fields, p.pairs, seg.clone()),
             stats,
             start,
@@ -540,12 +650,14 @@ impl Engine {
     }
 
     /// Builds a new generation from scratch and publishes it.
+    #[allow(clippy::too_many_arguments)]
     fn rebuild(
         corpus: &Corpus,
         paths: &Paths,
         listing: &Listing,
         reason: &Rebuild,
         seg: &Arc<Segmenter>,
+        load: CatalogLoad,
         start: Instant,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Engine, SearchError> {
@@ -605,7 +717,8 @@ impl Engine {
             progress,
         )?;
         let catalog = Arc::new(std::mem::take(&mut state.catalog));
-        progress(Progress::Catalog(catalog.clone()));
+        let reports = Arc::new(Reports::of(&catalog));
+        progress(Progress::Catalog(reports.clone()));
         save_stamps(&dir, stamp, listing);
         paths
             .publish(&gen_name)
@@ -616,6 +729,7 @@ impl Engine {
         let index = Index::open_in_dir(&dir)?;
         tokenizer::register(&index, &pairs);
         let reader = open_reader(&index)?;
+        let cat = kept(catalog, reports, load, &store::state_path(&dir, stamp));
         let stats = IndexStats {
             parsed: files.len(),
             added: files.len(),
@@ -626,7 +740,7 @@ impl Engine {
         Ok(Engine::finish(
             corpus,
             &state,
-            Cat::Decoded(catalog),
+            cat,
             (reader, fields, pairs, seg.clone()),
             stats,
             start,
@@ -669,7 +783,7 @@ impl Engine {
     ) -> Result<Engine, SearchError> {
         let listing = list(corpus, start, None)?;
         let files = &listing.files[..];
-        if let Ok(mut p) = load_published(paths, false, None) {
+        if let Ok(mut p) = load_published(paths, CatalogLoad::Whole, None) {
             if p.state.overrides == overrides_hash(corpus)
                 && p.state.dictionary == seg.hash()
                 && diff(corpus, &p.state, files).is_empty()
@@ -677,7 +791,8 @@ impl Engine {
                 let mut catalog = std::mem::take(&mut p.state.catalog);
                 indexer::set_faults(&mut catalog, &p.state.files, &listing.faults);
                 let catalog = Arc::new(catalog);
-                progress(Progress::Catalog(catalog.clone()));
+                let reports = Arc::new(Reports::of(&catalog));
+                progress(Progress::Catalog(reports.clone()));
                 seg.preload();
                 let stats = IndexStats {
                     location: Some(paths.generation(&p.gen_name)),
@@ -686,7 +801,7 @@ impl Engine {
                 let mut e = Engine::finish(
                     corpus,
                     &p.state,
-                    Cat::Decoded(catalog),
+                    Cat::Decoded(catalog, Some(reports)),
                     (p.reader, p.fields, p.pairs, seg.clone()),
                     stats,
                     start,
@@ -704,7 +819,8 @@ impl Engine {
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         tokenizer::register(&index, &pairs);
         let catalog = Arc::new(state.catalog.clone());
-        progress(Progress::Catalog(catalog.clone()));
+        let reports = Arc::new(Reports::of(&catalog));
+        progress(Progress::Catalog(reports.clone()));
         indexer::write(&index, &fields, &[], &mut to_index, 1, seg, progress)?;
         let reader = open_reader(&index)?;
         let stats = IndexStats {
@@ -716,7 +832,7 @@ impl Engine {
         let mut e = Engine::finish(
             corpus,
             &state,
-            Cat::Decoded(catalog),
+            Cat::Decoded(catalog, Some(reports)),
             (reader, fields, pairs, seg.clone()),
             stats,
             start,
@@ -740,13 +856,17 @@ impl Engine {
         progress: &mut dyn FnMut(Progress),
     ) -> Engine {
         let (reader, fields, pairs, segmenter) = searching;
-        let (catalog, catalog_file, briefs) = match cat {
-            Cat::Decoded(c) => {
+        let (catalog, catalog_file, briefs, light) = match cat {
+            Cat::Decoded(c, light) => {
                 let briefs = store::briefs(&state.files, &c);
-                (OnceLock::from(c), None, briefs)
+                (OnceLock::from(c), None, briefs, light)
             }
-            Cat::OnDisk(file, briefs) => (OnceLock::new(), Some(file), briefs),
+            Cat::OnDisk(file, briefs, light) => (OnceLock::new(), Some(file), briefs, light),
         };
+        let reports = OnceLock::new();
+        if let Some(light) = light {
+            let _ = reports.set(light);
+        }
         let mut by_fnum = vec![u32::MAX; state.next_fnum as usize];
         let parser = store::content_hash(state.version.as_bytes());
         // Content hashes by file number (a table, not a map: 50,000 inserts into a map
@@ -778,6 +898,7 @@ impl Engine {
             corpus: corpus.clone(),
             pairs,
             catalog,
+            reports,
             catalog_file,
             briefs,
             reader,
@@ -785,6 +906,7 @@ impl Engine {
             by_fnum,
             section_titles: OnceLock::new(),
             content_keys,
+            recent: std::sync::Mutex::default(),
             segmenter,
             stats,
             warnings: Vec::new(),
@@ -792,8 +914,9 @@ impl Engine {
     }
 
     /// The whole catalog (read from disk on the first call when the engine was opened with
-    /// [`OpenOptions::lazy_catalog`]; empty, with the index marked for a rebuild, if that
-    /// read finds the cache damaged).
+    /// the catalog left there, and then kept: for commands that need every entry, never
+    /// the TUI, which reads [`Engine::reports`] and [`Engine::entry`]; empty, with the
+    /// index marked for a rebuild, if that read finds the cache damaged).
     #[must_use]
     pub fn catalog(&self) -> &Arc<Catalog> {
         match self.try_catalog() {
@@ -816,8 +939,64 @@ impl Engine {
         Ok(self.catalog.get_or_init(|| Arc::new(c)))
     }
 
-    /// The catalog entry at a position: from the decoded catalog, or read alone.
-    fn entry(&self, pos: usize) -> Result<Cow<'_, CatalogEntry>, SearchError> {
+    /// Whether the whole catalog is decoded and kept (what [`CatalogLoad::Light`] is to
+    /// avoid: the TUI's tests and the bench check that it stays on disk).
+    #[must_use]
+    pub fn catalog_decoded(&self) -> bool {
+        self.catalog.get().is_some()
+    }
+
+    /// The light list of every report (its metadata and length; made on the first call,
+    /// from the decoded catalog or entry by entry from disk, when the engine was not opened
+    /// with it; empty, with the index marked for a rebuild, if that read finds the cache
+    /// damaged). What browsing, filters and trends need, without the whole catalog.
+    #[must_use]
+    pub fn reports(&self) -> &Arc<Reports> {
+        match self.try_reports() {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::error!(%e, "catalog unreadable");
+                self.reports.get_or_init(Arc::default)
+            }
+        }
+    }
+
+    fn try_reports(&self) -> Result<&Arc<Reports>, SearchError> {
+        if let Some(r) = self.reports.get() {
+            return Ok(r);
+        }
+        let r = match (self.catalog.get(), &self.catalog_file) {
+            (Some(c), _) => Reports::of(c),
+            (None, Some(f)) => f.reports().map_err(|e| self.damaged(&e))?,
+            (None, None) => Reports::default(),
+        };
+        Ok(self.reports.get_or_init(|| Arc::new(r)))
+    }
+
+    /// The normalised section titles of every report, for `section:` filters (made on the
+    /// first call, from the decoded catalog or entry by entry from disk).
+    fn section_titles(&self) -> Result<&SectionTitles, SearchError> {
+        if let Some(t) = self.section_titles.get() {
+            return Ok(t);
+        }
+        let mut titles = SectionTitles::default();
+        match (self.catalog.get(), &self.catalog_file) {
+            (Some(c), _) => c.reports.iter().for_each(|e| titles.push(e)),
+            (None, Some(f)) => f
+                .each(&mut |e| titles.push(&e))
+                .map_err(|e| self.damaged(&e))?,
+            (None, None) => {}
+        }
+        titles.shrink();
+        Ok(self.section_titles.get_or_init(|| titles))
+    }
+
+    /// The catalog entry at a position (of [`Engine::reports`]): from the decoded
+    /// catalog, or read alone from disk.
+    ///
+    /// # Errors
+    /// [`SearchError::Damaged`] when there is no such entry or it cannot be read.
+    pub fn entry(&self, pos: usize) -> Result<Cow<'_, CatalogEntry>, SearchError> {
         if let Some(c) = self.catalog.get() {
             return c
                 .reports
@@ -829,6 +1008,40 @@ impl Engine {
             Some(f) => f.entry(pos).map(Cow::Owned).map_err(|e| self.damaged(&e)),
             None => Err(SearchError::Damaged(format!("no catalog entry {pos}"))),
         }
+    }
+
+    /// The entry at a position for a search's hit: from the decoded catalog, or from the
+    /// entries read lately ([`RECENT`] of them: a search's hits come a few to a report,
+    /// and the next keystroke's mostly from the same reports), else read from disk.
+    fn recent_entry(&self, pos: u32) -> Result<EntryRef<'_>, SearchError> {
+        if let Some(c) = self.catalog.get() {
+            return c
+                .reports
+                .get(pos as usize)
+                .map(EntryRef::Decoded)
+                .ok_or_else(|| SearchError::Damaged(format!("no catalog entry {pos}")));
+        }
+        let lock = || {
+            self.recent
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        {
+            let mut recent = lock();
+            if let Some(k) = recent.iter().position(|(p, _)| *p == pos) {
+                let e = recent.remove(k);
+                let entry = e.1.clone();
+                recent.push(e);
+                return Ok(EntryRef::Shared(entry));
+            }
+        }
+        let entry = Arc::new(self.entry(pos as usize)?.into_owned());
+        let mut recent = lock();
+        if recent.len() >= RECENT {
+            recent.remove(0);
+        }
+        recent.push((pos, entry.clone()));
+        Ok(EntryRef::Shared(entry))
     }
 
     /// Marks the index damaged, so that the next open rebuilds it, and says so: for
@@ -870,7 +1083,7 @@ impl Engine {
         if !by_region && !by_level && !by_report && q.sections.is_empty() {
             return Ok(scope);
         }
-        let reports = &self.try_catalog()?.reports;
+        let reports = self.try_reports()?;
         let files: Vec<(u32, usize)> = self
             .by_fnum
             .iter()
@@ -887,28 +1100,12 @@ impl Engine {
         if q.sections.is_empty() {
             scope.files = Some(files.iter().map(|&(n, _)| u64::from(n)).collect());
         } else {
-            let titles = self.section_titles.get_or_init(|| {
-                reports
-                    .iter()
-                    .map(|e| e.sections.iter().map(|s| normalize(&s.title)).collect())
-                    .collect()
-            });
+            let titles = self.section_titles()?;
             let mut keys = FxHashSet::default();
             for &(fnum, i) in &files {
-                let sections = &reports[i].sections;
-                let in_chain = |k: usize, w: &str| {
-                    let mut s = Some(k);
-                    while let Some(k) = s {
-                        if titles[i][k].contains(w) {
-                            return true;
-                        }
-                        s = sections[k].parent;
-                    }
-                    false
-                };
                 keys.extend(
-                    (0..sections.len())
-                        .filter(|&k| q.sections.iter().all(|w| in_chain(k, w)))
+                    titles
+                        .matching(i, &q.sections)
                         .map(|k| section_key(fnum, k as u64)),
                 );
             }
@@ -930,7 +1127,7 @@ impl Engine {
         if q.years.is_none() && !selects_nothing && q.regions.len() < 2 {
             return Ok(());
         }
-        let reports = &self.try_catalog()?.reports;
+        let reports = self.try_reports()?;
         if let Some((a, b)) = q.years {
             let years = || reports.iter().filter_map(|r| r.meta.year);
             if !years().any(|y| (a..=b).contains(&y)) {
@@ -962,13 +1159,13 @@ impl Engine {
             return Ok(());
         }
         for id in &q.reports {
-            if self.try_catalog()?.get(id).is_none() {
+            if reports.get(id).is_none() {
                 return Err(FilterError::UnknownReport(id.clone()).into());
             }
         }
         if let Some(titles) = self.section_titles.get() {
             for w in &q.sections {
-                if !titles.iter().flatten().any(|t| t.contains(w.as_str())) {
+                if !titles.any_contains(w) {
                     return Err(FilterError::UnknownSection(w.clone()).into());
                 }
             }
@@ -1103,7 +1300,7 @@ impl Engine {
         if pos == u32::MAX {
             return Ok(None);
         }
-        let entry = self.entry(pos as usize)?;
+        let entry = self.recent_entry(pos)?;
         let (Some(sec), Some(para)) = (u(f.sec), u(f.para)) else {
             return Ok(None);
         };
@@ -1189,7 +1386,7 @@ impl Engine {
     /// When the id is unknown or the file can no longer be read.
     pub fn load_report(&self, id: &str) -> Result<Report, SearchError> {
         let entry = self
-            .try_catalog()?
+            .try_reports()?
             .get(id)
             .ok_or_else(|| SearchError::NoReport(id.to_string()))?;
         let overrides = Overrides::load(&self.corpus)?;

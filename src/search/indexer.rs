@@ -18,7 +18,7 @@ use super::schema::Fields;
 use super::segmenter::Segmenter;
 use super::store::{FileEntry, State};
 use super::tokenizer::{Pairs, ranking_words_of};
-use super::{Catalog, CatalogEntry, Progress, SearchError};
+use super::{Catalog, CatalogEntry, Progress, Reports, SearchError};
 use crate::corpus::{self, Corpus, Overrides, Region, Rejected, Report, SourceFile};
 
 /// One file read and parsed.
@@ -283,7 +283,7 @@ pub fn build(
             let t = Instant::now();
             let mut so_far = state.catalog.clone();
             finish_catalog(&mut so_far);
-            progress(Progress::Catalog(std::sync::Arc::new(so_far)));
+            progress(Progress::Catalog(std::sync::Arc::new(Reports::of(&so_far))));
             sent = reports;
             spent[3] += t.elapsed();
         }
@@ -609,7 +609,7 @@ mod tests {
         let pairs = Arc::new(Pairs::from_keys(&state.pairs));
         super::super::tokenizer::register(&index, &pairs);
         let total = files.len();
-        let mut seen: Vec<(usize, Arc<Catalog>)> = Vec::new();
+        let mut seen: Vec<(usize, Arc<Reports>)> = Vec::new();
         let mut done_now = 0;
         let mut committed = false;
         let state = build(
@@ -640,27 +640,29 @@ mod tests {
         let all = &state.catalog;
         for (done, c) in &seen {
             assert!(*done < total, "shown before the build ends");
-            assert!(!c.reports.is_empty() && c.reports.len() < all.reports.len());
-            let mut ids: Vec<&str> = c.reports.iter().map(|r| r.meta.id.as_str()).collect();
+            assert!(!c.is_empty() && c.len() < all.reports.len());
+            let mut ids: Vec<&str> = c.iter().map(|r| r.meta.id.as_str()).collect();
             assert!(ids.iter().all(|id| !id.is_empty()), "ids assigned");
             ids.sort_unstable();
             ids.dedup();
-            assert_eq!(ids.len(), c.reports.len(), "ids unique");
-            let mut sorted = (**c).clone();
-            finish_catalog(&mut sorted);
-            assert_eq!(sorted, **c, "in catalog order");
-            for r in &c.reports {
-                assert!(all.reports.iter().any(|a| a.meta.file == r.meta.file));
-            }
+            assert_eq!(ids.len(), c.len(), "ids unique");
+            // In catalog order: as the whole catalog orders the same files.
+            let at = |file: &str| all.reports.iter().position(|a| a.meta.file == file);
+            let order: Vec<Option<usize>> = c.iter().map(|r| at(&r.meta.file)).collect();
+            assert!(
+                order.iter().all(Option::is_some),
+                "every file in the catalog"
+            );
+            assert!(order.is_sorted(), "in catalog order");
         }
         // What the TUI's report worker does with an entry while the index builds.
-        let first = &seen[0].1.reports[0];
+        let first = &seen[0].1[0];
         let report = crate::corpus::load_file(&corpus, &first.meta.file, &overrides).unwrap();
         assert_eq!(report.paragraphs.len(), first.meta.paragraphs);
         for w in seen.windows(2) {
-            assert!(w[0].1.reports.len() < w[1].1.reports.len(), "grows");
-            for r in &w[0].1.reports {
-                assert!(w[1].1.reports.iter().any(|n| n.meta.file == r.meta.file));
+            assert!(w[0].1.len() < w[1].1.len(), "grows");
+            for r in w[0].1.iter() {
+                assert!(w[1].1.iter().any(|n| n.meta.file == r.meta.file));
             }
         }
         let reader = index.reader().unwrap();

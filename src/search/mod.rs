@@ -12,8 +12,10 @@ pub mod normalize;
 mod nosync;
 mod occurrences;
 pub mod query;
+mod reports;
 mod scan;
 mod schema;
+mod sections;
 pub mod segmenter;
 mod snippet;
 mod store;
@@ -30,10 +32,11 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::overrides::OverrideError;
 use crate::corpus::{Rejected, ReportMeta, Section};
 
-pub use engine::{Engine, OpenOptions, corpus_dir};
+pub use engine::{CatalogLoad, Engine, OpenOptions, corpus_dir};
 pub use normalize::normalize;
 pub use occurrences::FileCount;
 pub use query::Query;
+pub use reports::{ReportInfo, Reports};
 pub use segmenter::Segmenter;
 pub use snippet::snippet;
 pub use store::dir_bytes;
@@ -104,8 +107,9 @@ impl Catalog {
 pub enum Progress {
     /// Reading and parsing files for the catalog.
     Parsing { done: usize, total: usize },
-    /// The catalog is ready (from the cache or freshly parsed); browsing can start.
-    Catalog(Arc<Catalog>),
+    /// The catalog is ready (from the cache or freshly parsed); browsing can start. The
+    /// light list of its reports: a full entry comes from [`Engine::entry`].
+    Catalog(Arc<Reports>),
     /// Splitting paragraphs into words with jieba, the first pass of indexing (counted in
     /// reports).
     Segmenting { done: usize, total: usize },

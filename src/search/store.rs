@@ -40,6 +40,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
+use super::reports::{ReportInfo, Reports};
 use super::schema::SCHEMA_VERSION;
 use super::{Catalog, CatalogEntry};
 use crate::corpus::{Rejected, SourceDir};
@@ -75,6 +76,9 @@ pub struct State {
 }
 
 const MAGIC: &[u8; 8] = b"GWRSTAT5";
+
+/// How much of the catalog's body [`CatalogFile::reports`] reads at a time.
+const READ_PIECE: usize = 1 << 20;
 
 /// What a search needs of a report without decoding its catalog entry: which file it is,
 /// and what the counts per year and per region add up.
@@ -514,6 +518,51 @@ impl CatalogFile {
         decode_blob(&bytes, b)
     }
 
+    /// The light list of every report ([`Reports`]), made as [`CatalogFile::each`] reads
+    /// the entries: each kept as its metadata and length alone, so that the whole catalog
+    /// is never in memory.
+    pub fn reports(&self) -> Result<Reports, String> {
+        let mut out = Vec::with_capacity(self.entries.len());
+        self.each(&mut |e| out.push(ReportInfo::from(e)))?;
+        Ok(out.into_iter().collect())
+    }
+
+    /// Every entry in catalog order, each read, checked and decoded in turn and handed to
+    /// `f`: the file is read in pieces of about [`READ_PIECE`] bytes.
+    pub fn each(&self, f: &mut dyn FnMut(CatalogEntry)) -> Result<(), String> {
+        self.each_in_pieces(READ_PIECE, f)
+    }
+
+    fn each_in_pieces(
+        &self,
+        piece_len: usize,
+        f: &mut dyn FnMut(CatalogEntry),
+    ) -> Result<(), String> {
+        let mut file = self.file.as_ref().ok_or("catalog cache not open")?;
+        let mut piece: Vec<u8> = Vec::new();
+        let mut piece_at = 0u64;
+        let body_end = self
+            .entries
+            .iter()
+            .map(|e| e.offset + u64::from(e.len))
+            .max()
+            .unwrap_or(0);
+        for &b in &self.entries {
+            let (at, end) = (b.offset, b.offset + u64::from(b.len));
+            if at < piece_at || end > piece_at + piece.len() as u64 {
+                // The next piece starts at this entry (entries lie in catalog order).
+                let len = (piece_len as u64).min(body_end - at).max(u64::from(b.len));
+                piece = file
+                    .read_at_exact(self.body_at as u64 + at, len as usize)
+                    .map_err(|_| "catalog cache damaged (truncated)".to_string())?;
+                piece_at = at;
+            }
+            let from = (at - piece_at) as usize;
+            f(decode_blob(&piece[from..from + b.len as usize], b)?);
+        }
+        Ok(())
+    }
+
     /// The whole catalog, read in one go.
     pub fn read_all(&self) -> Result<Catalog, String> {
         let mut f = self.file.as_ref().ok_or("catalog cache not open")?;
@@ -888,6 +937,14 @@ mod tests {
         );
         assert_eq!(cat.entry(1).unwrap(), s.catalog.reports[1]);
         assert_eq!(cat.read_all().unwrap(), s.catalog);
+        // The light list, whole and in pieces smaller than an entry or holding several.
+        let light = crate::search::Reports::of(&s.catalog);
+        assert_eq!(cat.reports().unwrap(), light);
+        for piece in [1, 100, 250] {
+            let mut each = Vec::new();
+            cat.each_in_pieces(piece, &mut |e| each.push(e)).unwrap();
+            assert_eq!(each, s.catalog.reports, "{piece}");
+        }
         // One byte of the second entry changed (its file name, which the body holds after
         // the head's copy): that entry and the whole catalog fail, the others still read.
         let mut bad = bytes.clone();
@@ -896,6 +953,7 @@ mod tests {
         std::fs::write(&path, &bad).unwrap();
         let (_, _, cat) = open_state(&path).unwrap();
         assert!(cat.read_all().is_err());
+        assert!(cat.reports().is_err());
         assert!(cat.entry(1).is_err());
         assert_eq!(cat.entry(2).unwrap(), s.catalog.reports[2]);
         // A truncated file fails at open or when its entries are read.

@@ -18,7 +18,7 @@ use super::theme::Theme;
 use super::wrap::Wrapped;
 use crate::lang::Lang;
 use crate::marks::Marks;
-use crate::search::Catalog;
+use crate::search::Reports;
 
 /// How the index is getting on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +39,9 @@ pub struct App {
     pub theme: Theme,
     pub mode: Mode,
     pub focus: Pane,
-    pub catalog: Option<Arc<Catalog>>,
+    /// The light list of the corpus's reports (a report's outline and targets are read
+    /// when they are needed: the open report's, the targets view's).
+    pub catalog: Option<Arc<Reports>>,
     pub regions: RegionsPane,
     pub outline: OutlinePane,
     pub reader: ReaderPane,
@@ -142,11 +144,7 @@ impl App {
     #[must_use]
     pub fn current_report_index(&self) -> Option<usize> {
         let id = &self.reader.report.as_ref()?.meta.id;
-        self.catalog
-            .as_ref()?
-            .reports
-            .iter()
-            .position(|r| &r.meta.id == id)
+        self.catalog.as_ref()?.position(id)
     }
 
     /// Titles of the current section and its ancestors, outermost first, with their paths.

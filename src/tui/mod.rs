@@ -179,6 +179,11 @@ impl Host for WorkerHost {
                 generation,
                 request,
             } => self.shared.submit_analysis(generation, request),
+            Cmd::Targets {
+                generation,
+                code,
+                year,
+            } => self.shared.submit_targets(generation, code, year),
             Cmd::Save(saved) => {
                 if let Err(e) = state::save(&self.data_dir, &saved) {
                     tracing::warn!("cannot save the reading position: {e}");
@@ -234,9 +239,11 @@ pub fn run(corpus: &Corpus, data_dir: &Path, config: &crate::config::Config) -> 
     let marks = crate::marks::Marks::load(&crate::marks::Marks::file(corpus, data_dir))?;
     let (tx, rx) = mpsc::channel();
     let shared = Arc::new(worker::Shared::default());
-    // The index segments its ranking words with the user dictionary too.
+    // The index segments its ranking words with the user dictionary too; the catalog
+    // stays on disk but for the light list of its reports.
     let opts = crate::search::OpenOptions {
         dictionary: config.dictionary.clone(),
+        catalog: crate::search::CatalogLoad::Light,
         ..crate::search::OpenOptions::default()
     };
     worker::open_engine(
@@ -248,6 +255,7 @@ pub fn run(corpus: &Corpus, data_dir: &Path, config: &crate::config::Config) -> 
     );
     worker::start_search_worker(&shared, tx.clone(), lang);
     worker::start_report_worker(&shared, corpus.clone(), tx.clone());
+    worker::start_targets_worker(&shared, tx.clone());
     let _watcher = watch::start(&shared, corpus, data_dir, opts, tx.clone());
     worker::start_analysis_worker(&shared, data_dir.to_path_buf(), tx.clone());
     term::spawn_signals(tx.clone())?;

@@ -35,6 +35,11 @@ pub enum Msg {
         generation: u64,
         result: Result<Arc<SearchResults>, String>,
     },
+    /// The answer to [`Cmd::Targets`].
+    TargetsDone {
+        generation: u64,
+        result: Result<Arc<super::targets::TargetsTable>, String>,
+    },
     /// The answer to [`Cmd::Analyse`].
     AnalysisDone {
         generation: u64,
@@ -67,6 +72,13 @@ pub enum Cmd {
     Search { generation: u64, query: String },
     /// Load a report's text; the answer is [`Msg::ReportLoaded`] with the same generation.
     LoadReport { generation: u64, id: String },
+    /// Read the targets view's table of region `code` (its children's for `year`); the
+    /// answer is [`Msg::TargetsDone`].
+    Targets {
+        generation: u64,
+        code: String,
+        year: Option<u16>,
+    },
     /// Compute a trend, keywords or a diff; the answer is [`Msg::AnalysisDone`].
     Analyse {
         generation: u64,

@@ -12,7 +12,7 @@ use super::job::Generations;
 use super::regions::{RegionTree, Row};
 use super::wrap::Wrapped;
 use crate::corpus::Report;
-use crate::search::{Catalog, SearchResults};
+use crate::search::{Reports, SearchResults};
 
 /// The regions pane.
 #[derive(Debug, Clone, Default)]
@@ -44,7 +44,7 @@ impl RegionsPane {
 
     /// Recomputes the visible rows (expanded nodes, filter), keeping the selected row
     /// selected when it is still shown.
-    pub fn rebuild(&mut self, catalog: &Catalog) {
+    pub fn rebuild(&mut self, catalog: &Reports) {
         let keep = self.current();
         self.rows = self.tree.rows(&self.expanded, &self.filter.text, catalog);
         if let Some(row) = keep {

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::corpus::Level;
-use crate::search::Catalog;
+use crate::search::Reports;
 
 /// The name of the node holding reports whose region is unknown.
 pub const UNKNOWN: &str = "未识别";
@@ -41,7 +41,7 @@ pub enum Row {
 impl RegionTree {
     /// Builds the tree of a catalog.
     #[must_use]
-    pub fn build(catalog: &Catalog) -> RegionTree {
+    pub fn build(catalog: &Reports) -> RegionTree {
         let mut tree = RegionTree::default();
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut parents: Vec<Option<usize>> = Vec::new();
@@ -68,7 +68,7 @@ impl RegionTree {
             by_key.insert(key, i);
             i
         };
-        for (ri, entry) in catalog.reports.iter().enumerate() {
+        for (ri, entry) in catalog.iter().enumerate() {
             let node = match &entry.meta.region {
                 None => ensure(&mut tree, &mut parents, String::new(), UNKNOWN, None, None),
                 Some(r) if r.level == Level::National => ensure(
@@ -129,13 +129,13 @@ impl RegionTree {
         for n in &mut tree.nodes {
             n.children.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
             n.reports.sort_by_key(|r| {
-                let m = &catalog.reports[*r].meta;
+                let m = &catalog[*r].meta;
                 (m.year, m.title.clone())
             });
             let years: Vec<u16> = n
                 .reports
                 .iter()
-                .filter_map(|r| catalog.reports[*r].meta.year)
+                .filter_map(|r| catalog[*r].meta.year)
                 .collect();
             n.years = years.first().zip(years.last()).map(|(a, b)| (*a, *b));
         }
@@ -165,7 +165,7 @@ impl RegionTree {
     }
 
     /// Whether a node, or anything below it, matches the filter.
-    fn matches(&self, node: usize, filter: &str, catalog: &Catalog) -> bool {
+    fn matches(&self, node: usize, filter: &str, catalog: &Reports) -> bool {
         let n = &self.nodes[node];
         n.name.contains(filter)
             || n.code.starts_with(filter)
@@ -178,7 +178,7 @@ impl RegionTree {
     /// The visible rows: expanded nodes show their own reports (by year), then their
     /// children. A non-empty filter shows every match with the path to it, expanded.
     #[must_use]
-    pub fn rows(&self, expanded: &HashSet<usize>, filter: &str, catalog: &Catalog) -> Vec<Row> {
+    pub fn rows(&self, expanded: &HashSet<usize>, filter: &str, catalog: &Reports) -> Vec<Row> {
         let mut rows = Vec::new();
         for r in &self.roots {
             self.push_rows(*r, 0, expanded, filter, false, catalog, &mut rows);
@@ -194,7 +194,7 @@ impl RegionTree {
         expanded: &HashSet<usize>,
         filter: &str,
         parent_hit: bool,
-        catalog: &Catalog,
+        catalog: &Reports,
         rows: &mut Vec<Row>,
     ) {
         let n = &self.nodes[node];
@@ -244,8 +244,8 @@ impl RegionTree {
     }
 }
 
-fn report_matches(catalog: &Catalog, report: usize, filter: &str) -> bool {
-    let m = &catalog.reports[report].meta;
+fn report_matches(catalog: &Reports, report: usize, filter: &str) -> bool {
+    let m = &catalog[report].meta;
     m.year.is_some_and(|y| y.to_string().starts_with(filter)) || m.title.contains(filter)
 }
 
@@ -253,7 +253,7 @@ fn report_matches(catalog: &Catalog, report: usize, filter: &str) -> bool {
 mod tests {
     use super::*;
     use crate::corpus::{Region, ReportMeta};
-    use crate::search::CatalogEntry;
+    use crate::search::{Catalog, CatalogEntry};
 
     type Place<'a> = (&'a str, &'a str, Level, &'a [(&'a str, &'a str)]);
 
@@ -288,10 +288,10 @@ mod tests {
         }
     }
 
-    fn catalog() -> Catalog {
+    fn catalog() -> Reports {
         let hb = [("130000", "河北省")];
         let bd = [("130000", "河北省"), ("130600", "保定市")];
-        Catalog {
+        Reports::of(&Catalog {
             reports: vec![
                 entry("清苑", 2018, Some(("清苑县", "130608", Level::County, &bd))),
                 entry(
@@ -317,10 +317,10 @@ mod tests {
                 ),
             ],
             rejected: Vec::new(),
-        }
+        })
     }
 
-    fn names(tree: &RegionTree, rows: &[Row], cat: &Catalog) -> Vec<String> {
+    fn names(tree: &RegionTree, rows: &[Row], cat: &Reports) -> Vec<String> {
         rows.iter()
             .map(|r| match r {
                 Row::Node { node, depth } => {
@@ -329,7 +329,7 @@ mod tests {
                 Row::Report { report, depth } => format!(
                     "{}{}",
                     " ".repeat(*depth as usize),
-                    cat.reports[*report].meta.year.unwrap()
+                    cat[*report].meta.year.unwrap()
                 ),
             })
             .collect()

@@ -32,7 +32,7 @@ pub fn start(
                 s.added, s.changed, s.removed
             );
             let engine = Arc::new(engine);
-            let catalog = engine.catalog().clone();
+            let catalog = engine.reports().clone();
             shared.set_engine(engine);
             let _ = tx.send(Msg::Progress(Progress::Catalog(catalog)));
             let _ = tx.send(Msg::Notice(note));

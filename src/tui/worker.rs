@@ -1,6 +1,9 @@
-//! Background work: opening the engine (with progress), searching and loading reports
-//! (each on one worker thread that runs the newest request, [`Newest`]). Everything
-//! answers through the message channel.
+//! Background work: opening the engine (with progress), searching, loading reports and
+//! reading the targets view's tables (each on one worker thread that runs the newest
+//! request, [`Newest`]). Everything answers through the message channel.
+//!
+//! The engine is opened with [`CatalogLoad::Light`]: the UI and the workers keep the light
+//! list of the reports, and read a report's full catalog entry when they need it.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -10,12 +13,13 @@ use std::time::{Duration, Instant};
 
 use super::job::Newest;
 use super::msg::Msg;
+use super::targets::TargetsTable;
 use super::view::{Analysis, Request};
 use crate::analysis::profile::Profiles;
 use crate::analysis::{diff, keywords, trend};
 use crate::corpus::{Corpus, Overrides, Report};
 use crate::lang::Lang;
-use crate::search::{Catalog, Engine, Limit, OpenOptions, Progress};
+use crate::search::{CatalogLoad, Engine, Limit, OpenOptions, Progress, Reports};
 
 /// How many hits a search asks for (the results list and `n`/`N` walk them).
 pub const SEARCH_LIMIT: usize = 50;
@@ -24,7 +28,7 @@ pub const SEARCH_LIMIT: usize = 50;
 struct EngineState {
     engine: Option<Arc<Engine>>,
     failed: bool,
-    catalog: Option<Arc<Catalog>>,
+    catalog: Option<Arc<Reports>>,
     closed: bool,
 }
 
@@ -46,6 +50,8 @@ pub struct Shared {
     loads: Newest<String>,
     /// Analyses waiting for the analysis worker.
     analyses: Newest<Request>,
+    /// Targets tables (region code, year) waiting for the targets worker.
+    targets: Newest<(String, Option<u16>)>,
 }
 
 impl Shared {
@@ -56,7 +62,7 @@ impl Shared {
     /// Makes an engine available (tests and the benchmark use this directly).
     pub fn set_engine(&self, engine: Arc<Engine>) {
         let mut s = self.lock();
-        s.catalog = Some(engine.catalog().clone());
+        s.catalog = Some(engine.reports().clone());
         s.engine = Some(engine);
         self.changed.notify_all();
     }
@@ -93,6 +99,11 @@ impl Shared {
         self.loads.submit(generation, id);
     }
 
+    /// Queues a targets table, replacing any queued one that has not started.
+    pub fn submit_targets(&self, generation: u64, code: String, year: Option<u16>) {
+        self.targets.submit(generation, (code, year));
+    }
+
     /// Queues an analysis, replacing any queued one that has not started.
     pub fn submit_analysis(&self, generation: u64, request: Request) {
         self.analyses.submit(generation, request);
@@ -105,10 +116,12 @@ impl Shared {
         self.searches.close();
         self.loads.close();
         self.analyses.close();
+        self.targets.close();
     }
 }
 
-/// Starts the thread that opens the engine, forwarding its progress.
+/// Starts the thread that opens the engine (with [`CatalogLoad::Light`], whatever `opts`
+/// say), forwarding its progress.
 pub fn open_engine(
     shared: &Arc<Shared>,
     corpus: Corpus,
@@ -117,6 +130,10 @@ pub fn open_engine(
     tx: Sender<Msg>,
 ) {
     let shared = shared.clone();
+    let opts = OpenOptions {
+        catalog: CatalogLoad::Light,
+        ..opts
+    };
     std::thread::spawn(move || {
         let mut last: Option<Instant> = None;
         let mut progress = |p: Progress| {
@@ -145,7 +162,7 @@ pub fn open_engine(
         match opened {
             Ok(engine) => {
                 let engine = Arc::new(engine);
-                let catalog = engine.catalog().clone();
+                let catalog = engine.reports().clone();
                 let had_catalog = shared.lock().catalog.is_some();
                 shared.set_engine(engine);
                 if !had_catalog {
@@ -224,7 +241,7 @@ pub fn start_report_worker(shared: &Arc<Shared>, corpus: Corpus, tx: Sender<Msg>
     });
 }
 
-fn parse_entry(corpus: &Corpus, catalog: &Catalog, id: &str) -> Result<Report, String> {
+fn parse_entry(corpus: &Corpus, catalog: &Reports, id: &str) -> Result<Report, String> {
     let entry = catalog
         .get(id)
         .ok_or_else(|| format!("没有编号为 {id} 的报告"))?;
@@ -233,6 +250,52 @@ fn parse_entry(corpus: &Corpus, catalog: &Catalog, id: &str) -> Result<Report, S
         crate::corpus::load_file(corpus, &entry.meta.file, &overrides).map_err(|e| e.reason)?;
     report.meta.id = id.to_string();
     Ok(report)
+}
+
+/// Starts the targets worker: once the engine is open, one table at a time, always the
+/// newest request (requests made before then wait, the newest replacing the others).
+pub fn start_targets_worker(shared: &Arc<Shared>, tx: Sender<Msg>) {
+    let shared = shared.clone();
+    std::thread::spawn(move || {
+        let engine = match shared.wait_engine() {
+            Opened::Engine(engine) => Some(engine),
+            Opened::Failed => None,
+            Opened::Closed => return,
+        };
+        while let Some((generation, (code, year))) = shared.targets.take() {
+            let result = catch_unwind(AssertUnwindSafe(|| match &engine {
+                Some(engine) => targets_table(engine, &code, year),
+                None => Err("索引不可用".to_string()),
+            }))
+            .unwrap_or_else(|_| Err("目标与实绩出错 (internal error)".to_string()));
+            let msg = Msg::TargetsDone {
+                generation,
+                result: result.map(Arc::new),
+            };
+            if tx.send(msg).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// The targets view's table of region `code` (its children's for `year`): the figures of
+/// the reports it shows, each entry read from the engine in turn (the worker's job; tests
+/// call it directly).
+///
+/// # Errors
+/// A message for the status line when an entry cannot be read.
+pub fn targets_table(
+    engine: &Engine,
+    code: &str,
+    year: Option<u16>,
+) -> Result<TargetsTable, String> {
+    TargetsTable::read(engine.reports(), code, year, &mut |i| {
+        engine
+            .entry(i)
+            .map(|e| e.targets.clone())
+            .map_err(|e| e.to_string())
+    })
 }
 
 /// Starts the analysis worker: once the engine is open, the word counts are read or
@@ -326,7 +389,7 @@ fn count_words(
     }))
     .unwrap_or_else(|_| Err("词频统计出错 (internal error)".to_string()));
     if let Ok(p) = &opened {
-        let defs = crate::analysis::glossary::definitions(engine.catalog(), p, None);
+        let defs = crate::analysis::glossary::definitions(engine.reports(), p, None);
         let g = crate::analysis::glossary::Glossary::new(defs);
         let _ = tx.send(Msg::Glossary(Arc::new(g)));
     }
@@ -347,10 +410,8 @@ pub fn analyse(
     let profiles = || profiles.ok_or_else(|| "internal error: no word counts".to_string());
     let position = |id: &str| {
         engine
-            .catalog()
-            .reports
-            .iter()
-            .position(|e| e.meta.id == id)
+            .reports()
+            .position(id)
             .ok_or_else(|| format!("没有编号为 {id} 的报告"))
     };
     match request {
@@ -367,9 +428,9 @@ pub fn analyse(
             let e = |e: crate::analysis::AnalysisError| e.to_string();
             Ok(Analysis::Keywords {
                 report: report.clone(),
-                title: engine.catalog().reports[i].meta.title.clone(),
+                title: engine.reports()[i].meta.title.clone(),
                 keywords: keywords::keywords(profiles()?, i, 40).map_err(e)?,
-                new_words: keywords::new_words(engine.catalog(), profiles()?, i).map_err(e)?,
+                new_words: keywords::new_words(engine.reports(), profiles()?, i).map_err(e)?,
             })
         }
         Request::Diff { old, new } => {

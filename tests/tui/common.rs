@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use gwr::corpus::{Level, Paragraph, Region, Report, ReportMeta, Section, SectionKind};
-use gwr::search::{Catalog, CatalogEntry, Engine, Hit, Progress, Query, SearchResults};
+use gwr::search::{Catalog, CatalogEntry, Engine, Hit, Progress, Query, Reports, SearchResults};
 use gwr::tui::app::App;
 use gwr::tui::msg::{Cmd, Msg};
 use gwr::tui::theme::Theme;
@@ -221,10 +221,28 @@ pub enum Source {
 }
 
 impl Source {
-    pub fn catalog(&self) -> Arc<Catalog> {
+    /// The light list of the reports, as the engine opener sends it.
+    pub fn catalog(&self) -> Arc<Reports> {
         match self {
-            Source::Fixture(r) => catalog(r),
-            Source::Engine(e) => e.catalog().clone(),
+            Source::Fixture(r) => Arc::new(Reports::of(&catalog(r))),
+            Source::Engine(e) => e.reports().clone(),
+        }
+    }
+
+    /// The targets view's table, as the targets worker reads it.
+    pub fn targets(
+        &self,
+        code: &str,
+        year: Option<u16>,
+    ) -> Result<gwr::tui::targets::TargetsTable, String> {
+        match self {
+            Source::Engine(e) => gwr::tui::worker::targets_table(e, code, year),
+            Source::Fixture(r) => {
+                let all = catalog(r);
+                gwr::tui::targets::TargetsTable::read(&Reports::of(&all), code, year, &mut |i| {
+                    Ok(all.reports[i].targets.clone())
+                })
+            }
         }
     }
 
@@ -348,6 +366,14 @@ impl Harness {
                 }
             }
             Cmd::Save(_) | Cmd::Suspend | Cmd::SaveMarks(_) | Cmd::Copy { .. } => {}
+            Cmd::Targets {
+                generation,
+                code,
+                year,
+            } => {
+                let result = self.source.targets(&code, year).map(Arc::new);
+                self.send(Msg::TargetsDone { generation, result });
+            }
             Cmd::Analyse {
                 generation,
                 request,

@@ -36,6 +36,7 @@ impl Host for TestHost {
             }
             Cmd::Search { .. }
             | Cmd::Analyse { .. }
+            | Cmd::Targets { .. }
             | Cmd::Suspend
             | Cmd::SaveMarks(_)
             | Cmd::Copy { .. } => {}

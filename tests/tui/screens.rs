@@ -23,7 +23,12 @@ pub(crate) fn demo_engine() -> Arc<Engine> {
         .get_or_init(|| {
             // Kept between runs (the engine brings it up to date), under target/tmp.
             let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tui-snapshots-data");
-            Arc::new(Engine::open(&Corpus::Demo, &dir, &mut |_| {}).unwrap())
+            // Opened as the TUI opens it: the light list, entries read when needed.
+            let opts = gwr::search::OpenOptions {
+                catalog: gwr::search::CatalogLoad::Light,
+                ..gwr::search::OpenOptions::default()
+            };
+            Arc::new(Engine::open_with(&Corpus::Demo, &dir, opts, &mut |_| {}).unwrap())
         })
         .clone()
 }
@@ -427,5 +432,64 @@ fn targets_view_at_tiny_sizes_and_without_colour() {
     assert!(
         screen.contains('✓') && screen.contains("[生产总值]"),
         "{screen}"
+    );
+}
+
+/// The TUI's engine (opened as `demo_engine` opens it, with the light list) never decodes
+/// the whole catalog: a `section:` filter, the targets view and Enter on a figure, `<`,
+/// a trend and keywords read the light list and single entries; and what they read is
+/// what the whole catalog holds.
+#[test]
+fn the_tui_reads_single_entries_never_the_whole_catalog() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tui-snapshots-data");
+    let opts = gwr::search::OpenOptions {
+        catalog: gwr::search::CatalogLoad::Light,
+        ..gwr::search::OpenOptions::default()
+    };
+    let engine = Arc::new(Engine::open_with(&Corpus::Demo, &dir, opts, &mut |_| {}).unwrap());
+    let mut h = Harness::new(Source::Engine(engine.clone()), 100, 30);
+    h.start();
+    h.key(KeyCode::Char('/'));
+    h.keys("乡村振兴 section:乡村");
+    let res = h.app.search.results.clone().unwrap();
+    assert_eq!(res.total_paragraphs, 27, "as gwr search --count says");
+    assert!(
+        res.hits
+            .iter()
+            .all(|hit| hit.section_title.contains("乡村"))
+    );
+    h.ctrl('u');
+    h.key(KeyCode::Esc);
+    targets_view(&mut h, "region:河北省 level:province year:2024 生产总值");
+    assert_eq!(h.report_id(), "130000-2024");
+    assert_eq!(h.app.mode, gwr::tui::focus::Mode::Targets);
+    assert!(frame(&mut h).contains("保定市"));
+    h.key(KeyCode::Enter);
+    assert_eq!(h.report_id(), "130000-2024");
+    h.key(KeyCode::Char('<'));
+    h.key(KeyCode::Char('K'));
+    h.key(KeyCode::Esc);
+    h.key(KeyCode::Char('/'));
+    h.ctrl('u');
+    h.keys("数字经济");
+    h.ctrl('t');
+    assert!(frame(&mut h).contains("数字经济"));
+    assert!(
+        !engine.catalog_decoded(),
+        "the TUI decoded the whole catalog"
+    );
+    // What it read is the whole catalog's: the light list, and a targets table.
+    let whole = Engine::open(&Corpus::Demo, &dir, &mut |_| {}).unwrap();
+    let all = whole.catalog();
+    assert_eq!(**engine.reports(), gwr::search::Reports::of(all));
+    let from_whole = gwr::tui::targets::TargetsTable::read(
+        &gwr::search::Reports::of(all),
+        "130000",
+        Some(2024),
+        &mut |i| Ok(all.reports[i].targets.clone()),
+    );
+    assert_eq!(
+        gwr::tui::worker::targets_table(&engine, "130000", Some(2024)),
+        from_whole
     );
 }

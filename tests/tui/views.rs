@@ -117,7 +117,7 @@ fn defined_terms_are_marked_and_w_shows_their_definitions() {
     let engine = crate::screens::demo_engine();
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tui-analysis-data");
     let profiles = gwr::analysis::profile::Profiles::open(&engine, &dir, &mut |_, _| {}).unwrap();
-    let defs = gwr::analysis::glossary::definitions(engine.catalog(), &profiles, None);
+    let defs = gwr::analysis::glossary::definitions(engine.reports(), &profiles, None);
     h.send(gwr::tui::msg::Msg::Glossary(std::sync::Arc::new(
         gwr::analysis::glossary::Glossary::new(defs),
     )));

@@ -75,7 +75,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, narrow: bool) {
                 ]
             }
             Row::Report { report, depth } => {
-                let m = &catalog.reports[report].meta;
+                let m = &catalog[report].meta;
                 let year = m.year.map_or("----".to_string(), |y| y.to_string());
                 let mark = if Some(report) == current { "●" } else { "·" };
                 let base = if selected {

@@ -34,9 +34,6 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) {
     if inner.height < 2 || inner.width < 4 {
         return;
     }
-    let Some(catalog) = app.catalog.as_ref() else {
-        return;
-    };
     let shown = columns_shown(app.size.width);
     let columns: Vec<usize> = (pane.first_column..Indicator::ALL.len())
         .take(shown)
@@ -64,12 +61,17 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) {
     let first_row = inner.y + 1;
     let height = usize::from(inner.height - 1);
     if pane.rows.is_empty() {
+        let text = if pane.loading {
+            "…"
+        } else {
+            "这个地区的报告没有目标数字"
+        };
         put(
             buf,
             inner.x,
             first_row,
             inner.width,
-            &[("这个地区的报告没有目标数字".to_string(), t.dim())],
+            &[(text.to_string(), t.dim())],
         );
         return;
     }
@@ -106,7 +108,7 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) {
                 );
                 let mut x = inner.x + LABEL as u16;
                 for &c in &columns {
-                    let text = format!(" {}", cell_text(catalog, cells[c]));
+                    let text = format!(" {}", cell_text(&cells[c]));
                     let style = if selected && c == pane.column {
                         t.selected(true)
                     } else {

@@ -12,7 +12,7 @@ fn neighbour(app: &App, id: &str, forward: bool) -> Option<String> {
     let meta = &catalog.get(id)?.meta;
     let code = &meta.region.as_ref()?.code;
     let year = meta.year?;
-    let same = catalog.reports.iter().filter(|r| {
+    let same = catalog.iter().filter(|r| {
         r.meta.id != meta.id && r.meta.region.as_ref().is_some_and(|g| &g.code == code)
     });
     let pick = if forward {

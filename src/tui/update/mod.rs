@@ -113,6 +113,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
             }
         }
         Msg::AnalysisDone { generation, result } => view::done(app, generation, result),
+        Msg::TargetsDone { generation, result } => targets::done(app, generation, result),
         Msg::Glossary(g) => app.glossary = Some(g),
         Msg::WordCounts { done, total } => {
             app.view.counting = (done < total).then_some((done, total));
@@ -232,7 +233,7 @@ fn normal_action(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
         Action::CopyParagraph => marks::copy(app, false, cmds),
         Action::CopySection => marks::copy(app, true, cmds),
         Action::NextYear => nav::other_year(app, Direction::Forward, cmds),
-        Action::Targets => targets::open(app),
+        Action::Targets => targets::open(app, cmds),
         Action::ShowTrend => trend::show_trend(app, cmds),
         Action::ShowKeywords => keywords::show_keywords(app, cmds),
         Action::ShowDiff => diff::show_diff(app, cmds),

@@ -87,14 +87,13 @@ pub(super) fn other_year(app: &mut App, direction: Direction, cmds: &mut Vec<Cmd
     let (Some(catalog), Some(ri)) = (app.catalog.clone(), app.current_report_index()) else {
         return;
     };
-    let meta = &catalog.reports[ri].meta;
+    let meta = &catalog[ri].meta;
     let Some(code) = meta.region.as_ref().map(|r| r.code.clone()) else {
         app.message = Some(app.lang.ui().no_region.to_string());
         return;
     };
     let year = meta.year.unwrap_or(0);
     let same = catalog
-        .reports
         .iter()
         .filter(|r| r.meta.region.as_ref().is_some_and(|g| g.code == code) && r.meta.id != meta.id);
     let target = match direction {

@@ -1,16 +1,21 @@
-//! The targets view: opening it on the current region, moving the cursor across years and
-//! indicator columns, and Enter opening the report at the figure's phrase.
+//! The targets view: opening it on the current region (the table is read by the targets
+//! worker, [`Cmd::Targets`]; only the newest request's answer lands), moving the cursor
+//! across years and indicator columns, and Enter opening the report at the figure's
+//! phrase.
+
+use std::sync::Arc;
 
 use super::reader;
 use crate::targets::Indicator;
 use crate::tui::app::{App, Jump, Mode};
 use crate::tui::keymap::Action;
 use crate::tui::msg::Cmd;
-use crate::tui::targets::{TargetsPane, columns_shown, figure, rows_shown};
+use crate::tui::targets::{TargetsTable, columns_shown, rows_shown};
 
-/// `t`: the view for the open report's region, its year first (and its children that year).
-pub(super) fn open(app: &mut App) {
-    let (Some(catalog), Some(report)) = (app.catalog.clone(), app.reader.report.clone()) else {
+/// `t`: the view for the open report's region, its year first (and its children that
+/// year), once the worker has read it.
+pub(super) fn open(app: &mut App, cmds: &mut Vec<Cmd>) {
+    let Some(report) = app.reader.report.clone() else {
         app.message = Some("先打开一份报告 (open a report first)".to_string());
         return;
     };
@@ -18,10 +23,34 @@ pub(super) fn open(app: &mut App) {
         app.message = Some("这份报告没有地区 (the report has no region)".to_string());
         return;
     };
-    let column = app.targets.column;
-    app.targets = TargetsPane::build(&catalog, &region.code, report.meta.year);
-    app.targets.column = column;
+    let t = &mut app.targets;
+    t.region.clone_from(&region.name);
+    t.rows.clear();
+    t.loading = true;
+    let generation = t.jobs.issue();
+    cmds.push(Cmd::Targets {
+        generation,
+        code: region.code.clone(),
+        year: report.meta.year,
+    });
     app.mode = Mode::Targets;
+}
+
+/// The worker's answer: only the newest request's lands.
+pub(super) fn done(app: &mut App, generation: u64, result: Result<Arc<TargetsTable>, String>) {
+    if !app.targets.jobs.accept(generation) {
+        return;
+    }
+    app.targets.loading = false;
+    match result {
+        Ok(table) => app.targets.show(&table),
+        Err(e) => {
+            app.message = Some(e);
+            if app.mode == Mode::Targets {
+                app.mode = Mode::Normal;
+            }
+        }
+    }
 }
 
 /// A key in the targets view.
@@ -45,15 +74,15 @@ pub(super) fn action(app: &mut App, action: Action, cmds: &mut Vec<Cmd>) {
 /// Enter: the report of the cell's target (else of its actual), at the figure's phrase,
 /// highlighted.
 fn open_figure(app: &mut App, cmds: &mut Vec<Cmd>) {
-    let (Some(catalog), Some(cell)) = (app.catalog.clone(), app.targets.current()) else {
+    let Some(cell) = app.targets.current() else {
         return;
     };
-    let Some(r) = cell.target.or(cell.actual) else {
+    let Some(placed) = cell.target.as_ref().or(cell.actual.as_ref()) else {
         app.message = Some("这一格没有数字 (nothing in this cell)".to_string());
         return;
     };
-    let Some(f) = figure(&catalog, r) else { return };
-    let id = catalog.reports[r.0].meta.id.clone();
+    let id = placed.report.clone();
+    let f = &placed.figure;
     let jump = Jump::Figure {
         paragraph: f.paragraph,
         range: f.start..f.end,

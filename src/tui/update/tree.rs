@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::reader::{jump_to_section, open_report};
 use crate::corpus::Level;
-use crate::search::Catalog;
+use crate::search::Reports;
 use crate::tui::app::{App, Jump, Pane};
 use crate::tui::msg::Cmd;
 use crate::tui::regions::{RegionTree, Row};
@@ -25,14 +25,14 @@ pub(super) fn rebuild_outline(app: &mut App) {
 
 /// The catalog arrived (or changed): a new regions tree, and on first arrival a report to
 /// open: the saved one, else the newest national report, else the first.
-pub(super) fn set_catalog(app: &mut App, catalog: &Arc<Catalog>, cmds: &mut Vec<Cmd>) {
+pub(super) fn set_catalog(app: &mut App, catalog: &Arc<Reports>, cmds: &mut Vec<Cmd>) {
     app.regions.set_tree(RegionTree::build(catalog));
     app.catalog = Some(catalog.clone());
     rebuild_regions(app);
     if app.reader.report.is_some() || app.reader.loading.is_some() {
         return;
     }
-    if catalog.reports.is_empty() {
+    if catalog.is_empty() {
         app.message = Some(app.lang.ui().empty_corpus.to_string());
         return;
     }
@@ -43,7 +43,6 @@ pub(super) fn set_catalog(app: &mut App, catalog: &Arc<Catalog>, cmds: &mut Vec<
     }
     // First launch: the newest national report, else the first report.
     let first = catalog
-        .reports
         .iter()
         .filter(|r| {
             r.meta
@@ -52,7 +51,7 @@ pub(super) fn set_catalog(app: &mut App, catalog: &Arc<Catalog>, cmds: &mut Vec<
                 .is_some_and(|g| g.level == Level::National)
         })
         .max_by_key(|r| r.meta.year)
-        .unwrap_or(&catalog.reports[0]);
+        .unwrap_or(&catalog[0]);
     let id = first.meta.id.clone();
     open_report(app, &id, Jump::Paragraph(0), cmds);
 }
@@ -125,11 +124,7 @@ pub(super) fn select(app: &mut App, cmds: &mut Vec<Cmd>) {
                 rebuild_regions(app);
             }
             Some(Row::Report { report, .. }) => {
-                if let Some(id) = app
-                    .catalog
-                    .as_ref()
-                    .map(|c| c.reports[report].meta.id.clone())
-                {
+                if let Some(id) = app.catalog.as_ref().map(|c| c[report].meta.id.clone()) {
                     open_report(app, &id, Jump::Paragraph(0), cmds);
                     app.focus = Pane::Reader;
                 }
