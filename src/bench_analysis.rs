@@ -19,6 +19,8 @@ use crate::search::Engine;
 pub struct AnalysisFigures {
     /// Computing every report's characters, word counts and glossary (first use).
     pub profile_build_s: f64,
+    /// This process's heap (MB) before and after counting: what counting leaves behind.
+    pub profile_heap_mb: (f64, f64),
     /// `gwr trend 发展 --by year`: median and slowest of the runs.
     pub trend_ms: f64,
     pub trend_max_ms: f64,
@@ -58,10 +60,12 @@ pub fn measure(root: &Path, verbose: bool) -> anyhow::Result<AnalysisFigures> {
     if verbose {
         eprintln!("bench: computing word counts");
     }
+    let heap_before = crate::bench::Rss::now().anon;
     let start = Instant::now();
     let profiles = Profiles::open(&engine, &data, &mut |_, _| {})?;
     let mut figures = AnalysisFigures {
         profile_build_s: start.elapsed().as_secs_f64(),
+        profile_heap_mb: (heap_before, crate::bench::Rss::now().anon),
         runs: RUNS,
         ..AnalysisFigures::default()
     };
@@ -116,8 +120,8 @@ pub fn human(f: &AnalysisFigures) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "word counts        {:.2} s (every report segmented once, cached for keywords and diffs)",
-        f.profile_build_s
+        "word counts        {:.2} s (every report segmented once, cached for keywords and diffs); heap {:.0} MB before, {:.0} MB after",
+        f.profile_build_s, f.profile_heap_mb.0, f.profile_heap_mb.1
     );
     let _ = writeln!(
         s,

@@ -119,17 +119,21 @@ fn unframed(magic: [u8; 8], bytes: &[u8]) -> Option<&[u8]> {
     (twox_hash::XxHash64::oneshot(0, body) == sum).then_some(body)
 }
 
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), AnalysisError> {
-    // A name of this write's own: two writers of one process (the TUI's analysis worker
-    // and another thread computing the same cache) must not share a temporary file, or
-    // one renames it from under the other.
+/// A temporary name beside `path` of this write's own: two writers of one process (the
+/// TUI's analysis worker and another thread computing the same cache) must not share a
+/// temporary file, or one renames it from under the other.
+fn temporary(path: &Path) -> PathBuf {
     static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    path.with_extension(format!("tmp{}-{n}", std::process::id()))
+}
+
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), AnalysisError> {
     let err = |source| AnalysisError::Write {
         path: path.to_path_buf(),
         source,
     };
-    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let tmp = path.with_extension(format!("tmp{}-{n}", std::process::id()));
+    let tmp = temporary(path);
     let mut f = File::create(&tmp).map_err(err)?;
     f.write_all(bytes).map_err(err)?;
     drop(f);
@@ -187,35 +191,44 @@ impl Profiles {
             });
         }
         // Keep what is still valid: the same content, segmented with the same dictionary.
-        let mut kept: FxHashMap<u64, Computed> = FxHashMap::default();
-        if let Some(s) = old.filter(|s| {
-            s.dictionary == seg.hash()
-                && s.words_len == words_len
-                && s.counting == counting_version()
-        }) {
-            let lists = read_all_words(&words_path, s.keys.len()).unwrap_or_default();
-            if lists.len() == s.keys.len() {
-                for (i, words) in lists.into_iter().enumerate() {
-                    kept.insert(
-                        s.keys[i],
-                        Computed {
-                            words,
-                            glossary: s.glossary[i].clone(),
-                        },
-                    );
-                }
+        // Kept lists are read back one chunk at a time as they are written again.
+        let old_profiles = old
+            .filter(|s| {
+                s.dictionary == seg.hash()
+                    && s.words_len == words_len
+                    && s.counting == counting_version()
+            })
+            .map(|summary| Profiles {
+                summary,
+                words_path: words_path.clone(),
+                rebuilt: None,
+            });
+        let old_vocab = old_profiles.as_ref().and_then(|p| p.vocab().ok());
+        let mut kept: FxHashMap<u64, usize> = FxHashMap::default();
+        if let (Some(p), Some(_)) = (&old_profiles, &old_vocab) {
+            for (i, k) in p.summary.keys.iter().enumerate() {
+                kept.insert(*k, i);
             }
         }
         let overrides = Overrides::load(engine.corpus()).map_err(SearchError::from)?;
         let reports = engine.reports();
         let total = reports.len();
-        let mut done_values: Vec<Option<Computed>> = (0..total).map(|_| None).collect();
-        for (i, k) in keys.iter().enumerate() {
-            done_values[i] = kept.remove(k);
-        }
-        let todo: Vec<usize> = (0..total).filter(|&i| done_values[i].is_none()).collect();
+        let mut slots: Vec<Slot> = keys
+            .iter()
+            .map(|k| kept.get(k).map_or(Slot::Todo, |&i| Slot::Kept(i)))
+            .collect();
+        let todo: Vec<usize> = (0..total)
+            .filter(|&i| matches!(slots[i], Slot::Todo))
+            .collect();
         let mut done = total - todo.len();
         progress(done, total);
+        std::fs::create_dir_all(&dir).map_err(|source| AnalysisError::Write {
+            path: dir.clone(),
+            source,
+        })?;
+        let mut writer = WordsWriter::new(&words_path)?;
+        let old = old_profiles.as_ref().zip(old_vocab.as_deref());
+        writer.drain(&mut slots, old)?;
         for chunk in todo.chunks(64) {
             let computed: Vec<Result<Computed, AnalysisError>> = chunk
                 .par_iter()
@@ -227,28 +240,20 @@ impl Profiles {
                 })
                 .collect();
             for (&i, c) in chunk.iter().zip(computed) {
-                done_values[i] = Some(c?);
+                slots[i] = Slot::Computed(c?);
             }
+            writer.drain(&mut slots, old)?;
             done += chunk.len();
             progress(done, total);
         }
-        let values: Vec<Computed> = done_values.into_iter().flatten().collect();
-        std::fs::create_dir_all(&dir).map_err(|source| AnalysisError::Write {
-            path: dir.clone(),
-            source,
-        })?;
-        let words_bytes = encode_words(&values)?;
-        write_atomic(&words_path, &words_bytes)?;
+        let (words_len, tokens, glossary) = writer.finish(&words_path)?;
         let summary = Summary {
             counting: counting_version(),
             dictionary: seg.hash(),
             keys: keys.to_vec(),
-            tokens: values
-                .iter()
-                .map(|v| v.words.iter().map(|w| u64::from(w.1)).sum())
-                .collect(),
-            glossary: values.into_iter().map(|v| v.glossary).collect(),
-            words_len: words_bytes.len() as u64,
+            tokens,
+            glossary,
+            words_len,
         };
         let body = postcard::to_stdvec(&summary)?;
         write_atomic(&profile_path, &framed(*PROFILE_MAGIC, &body))?;
@@ -342,83 +347,185 @@ impl Profiles {
     }
 }
 
-/// `words.bin`: magic and checksum of the vocabulary, its length and the vocabulary,
-/// then `n + 1` offsets and each report's list.
-fn encode_words(values: &[Computed]) -> Result<Vec<u8>, AnalysisError> {
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut vocab: Vec<VocabEntry> = Vec::new();
-    let mut lists: Vec<Vec<(u32, u32)>> = Vec::with_capacity(values.len());
-    for v in values {
-        let mut list = Vec::with_capacity(v.words.len());
-        for (w, c) in &v.words {
-            let id = *ids.entry(w.as_str()).or_insert_with(|| {
-                vocab.push(VocabEntry {
-                    word: w.clone(),
+/// A report's place in a recount: its words still to count, counted, or kept from the
+/// last count (its position there).
+enum Slot {
+    Todo,
+    Computed(Computed),
+    Kept(usize),
+    Written,
+}
+
+/// `words.bin` (magic and checksum of the vocabulary, its length and the vocabulary, then
+/// `n + 1` offsets and each report's list) written as the reports are counted, in catalog
+/// order: each report's list is interned and goes to a temporary file at once, so that
+/// counting holds the vocabulary and one chunk of reports, not every report's words.
+/// Holding them all as strings took a TUI on 5,000 reports to 549 MB resident after its
+/// first count (the allocator kept the freed memory; 2026-12-05), ten times that at 50,000.
+struct WordsWriter {
+    ids: FxHashMap<String, u32>,
+    vocab: Vec<VocabEntry>,
+    lists: std::io::BufWriter<File>,
+    lists_path: PathBuf,
+    /// Where each written list ends in `lists`.
+    ends: Vec<u64>,
+    tokens: Vec<u64>,
+    glossary: Vec<Vec<GlossaryEntry>>,
+}
+
+impl WordsWriter {
+    fn new(words_path: &Path) -> Result<WordsWriter, AnalysisError> {
+        let lists_path = temporary(words_path);
+        let file = File::create(&lists_path).map_err(|source| AnalysisError::Write {
+            path: lists_path.clone(),
+            source,
+        })?;
+        Ok(WordsWriter {
+            ids: FxHashMap::default(),
+            vocab: Vec::new(),
+            lists: std::io::BufWriter::new(file),
+            lists_path,
+            ends: Vec::new(),
+            tokens: Vec::new(),
+            glossary: Vec::new(),
+        })
+    }
+
+    fn write_err(&self, source: std::io::Error) -> AnalysisError {
+        AnalysisError::Write {
+            path: self.lists_path.clone(),
+            source,
+        }
+    }
+
+    /// Adds the next report's words (sorted by word) and glossary.
+    fn push<'a>(
+        &mut self,
+        words: impl Iterator<Item = (&'a str, u32)>,
+        glossary: Vec<GlossaryEntry>,
+    ) -> Result<(), AnalysisError> {
+        let mut list = Vec::new();
+        let mut total = 0u64;
+        for (w, c) in words {
+            let id = if let Some(&id) = self.ids.get(w) {
+                id
+            } else {
+                let id = self.vocab.len() as u32;
+                self.vocab.push(VocabEntry {
+                    word: w.to_string(),
                     total: 0,
                     reports: 0,
                 });
-                (vocab.len() - 1) as u32
-            });
-            let e = &mut vocab[id as usize];
-            e.total += u64::from(*c);
+                self.ids.insert(w.to_string(), id);
+                id
+            };
+            let e = &mut self.vocab[id as usize];
+            e.total += u64::from(c);
             e.reports += 1;
-            list.push((id, *c));
+            total += u64::from(c);
+            list.push((id, c));
         }
         list.sort_unstable();
-        lists.push(list);
+        let blob = postcard::to_stdvec(&list)?;
+        self.lists.write_all(&blob).map_err(|e| self.write_err(e))?;
+        let end = self.ends.last().copied().unwrap_or(0) + blob.len() as u64;
+        self.ends.push(end);
+        self.tokens.push(total);
+        self.glossary.push(glossary);
+        Ok(())
     }
-    let vocab_bytes = postcard::to_stdvec(&vocab)?;
-    let mut out = Vec::new();
-    out.extend_from_slice(WORDS_MAGIC);
-    out.extend_from_slice(&twox_hash::XxHash64::oneshot(0, &vocab_bytes).to_le_bytes());
-    out.extend_from_slice(&(vocab_bytes.len() as u64).to_le_bytes());
-    out.extend_from_slice(&vocab_bytes);
-    let blobs: Vec<Vec<u8>> = lists
-        .iter()
-        .map(postcard::to_stdvec)
-        .collect::<Result<_, _>>()?;
-    let mut at = 0u64;
-    out.extend_from_slice(&at.to_le_bytes());
-    for b in &blobs {
-        at += b.len() as u64;
-        out.extend_from_slice(&at.to_le_bytes());
+
+    /// Writes the reports whose words are ready, from the next one on, in order; kept ones
+    /// are read back from the last count (`old`: its profiles and vocabulary).
+    fn drain(
+        &mut self,
+        slots: &mut [Slot],
+        old: Option<(&Profiles, &[VocabEntry])>,
+    ) -> Result<(), AnalysisError> {
+        let mut next = self.ends.len();
+        while next < slots.len() {
+            // The run of kept reports from here, read back in one go (at most 64).
+            let kept: Vec<usize> = slots[next..]
+                .iter()
+                .take(64)
+                .map_while(|s| match s {
+                    Slot::Kept(i) => Some(*i),
+                    _ => None,
+                })
+                .collect();
+            if let (false, Some((profiles, vocab))) = (kept.is_empty(), old) {
+                let lists = profiles.words(&kept)?;
+                for (list, &i) in lists.iter().zip(&kept) {
+                    let words = list
+                        .iter()
+                        .filter_map(|&(id, c)| Some((vocab.get(id as usize)?.word.as_str(), c)));
+                    let glossary = profiles
+                        .summary
+                        .glossary
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_default();
+                    self.push(words, glossary)?;
+                    slots[next] = Slot::Written;
+                    next += 1;
+                }
+                continue;
+            }
+            match std::mem::replace(&mut slots[next], Slot::Written) {
+                Slot::Computed(c) => {
+                    self.push(c.words.iter().map(|(w, n)| (w.as_str(), *n)), c.glossary)?;
+                    next += 1;
+                }
+                other => {
+                    slots[next] = other;
+                    break;
+                }
+            }
+        }
+        Ok(())
     }
-    for b in &blobs {
-        out.extend_from_slice(b);
+
+    /// Writes `words.bin` (replacing it at once); its length, and each report's count of
+    /// words and glossary.
+    #[allow(clippy::type_complexity)]
+    fn finish(
+        mut self,
+        words_path: &Path,
+    ) -> Result<(u64, Vec<u64>, Vec<Vec<GlossaryEntry>>), AnalysisError> {
+        self.lists.flush().map_err(|e| self.write_err(e))?;
+        let vocab_bytes = postcard::to_stdvec(&self.vocab)?;
+        let mut head = Vec::with_capacity(24 + vocab_bytes.len() + 8 * (self.ends.len() + 1));
+        head.extend_from_slice(WORDS_MAGIC);
+        head.extend_from_slice(&twox_hash::XxHash64::oneshot(0, &vocab_bytes).to_le_bytes());
+        head.extend_from_slice(&(vocab_bytes.len() as u64).to_le_bytes());
+        head.extend_from_slice(&vocab_bytes);
+        head.extend_from_slice(&0u64.to_le_bytes());
+        for end in &self.ends {
+            head.extend_from_slice(&end.to_le_bytes());
+        }
+        let err = |source| AnalysisError::Write {
+            path: words_path.to_path_buf(),
+            source,
+        };
+        let tmp = temporary(words_path);
+        let mut out = std::io::BufWriter::new(File::create(&tmp).map_err(err)?);
+        out.write_all(&head).map_err(err)?;
+        let mut lists = File::open(&self.lists_path).map_err(err)?;
+        std::io::copy(&mut lists, &mut out).map_err(err)?;
+        out.into_inner().map_err(|e| err(e.into_error()))?;
+        let len = head.len() as u64 + self.ends.last().copied().unwrap_or(0);
+        std::fs::rename(&tmp, words_path).map_err(err)?;
+        let _ = std::fs::remove_file(&self.lists_path);
+        Ok((
+            len,
+            std::mem::take(&mut self.tokens),
+            std::mem::take(&mut self.glossary),
+        ))
     }
-    Ok(out)
 }
 
-/// Every report's word counts as words (to keep them across a rebuild).
-fn read_all_words(path: &Path, n: usize) -> Option<Vec<Vec<(String, u32)>>> {
-    let bytes = std::fs::read(path).ok()?;
-    if bytes.len() < 24 || &bytes[..8] != WORDS_MAGIC {
-        return None;
+impl Drop for WordsWriter {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.lists_path);
     }
-    let vocab_len = u64::from_le_bytes(bytes[16..24].try_into().ok()?) as usize;
-    let vocab_bytes = bytes.get(24..24 + vocab_len)?;
-    let sum = u64::from_le_bytes(bytes[8..16].try_into().ok()?);
-    if twox_hash::XxHash64::oneshot(0, vocab_bytes) != sum {
-        return None;
-    }
-    let vocab: Vec<VocabEntry> = postcard::from_bytes(vocab_bytes).ok()?;
-    let table = 24 + vocab_len;
-    let blobs = table + 8 * (n + 1);
-    let off = |i: usize| -> Option<usize> {
-        Some(u64::from_le_bytes(
-            bytes
-                .get(table + 8 * i..table + 8 * i + 8)?
-                .try_into()
-                .ok()?,
-        ) as usize)
-    };
-    (0..n)
-        .map(|i| {
-            let b = bytes.get(blobs + off(i)?..blobs + off(i + 1)?)?;
-            let list: Vec<(u32, u32)> = postcard::from_bytes(b).ok()?;
-            list.into_iter()
-                .map(|(id, c)| Some((vocab.get(id as usize)?.word.clone(), c)))
-                .collect()
-        })
-        .collect()
 }
