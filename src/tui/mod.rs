@@ -254,10 +254,10 @@ pub fn run(corpus: &Corpus, data_dir: &Path, config: &crate::config::Config) -> 
         tx.clone(),
     );
     worker::start_search_worker(&shared, tx.clone(), lang);
-    worker::start_report_worker(&shared, corpus.clone(), tx.clone());
-    worker::start_targets_worker(&shared, tx.clone());
+    worker::start_report_worker(&shared, corpus.clone(), tx.clone(), lang);
+    worker::start_targets_worker(&shared, tx.clone(), lang);
     let _watcher = watch::start(&shared, corpus, data_dir, opts, tx.clone());
-    worker::start_analysis_worker(&shared, data_dir.to_path_buf(), tx.clone());
+    worker::start_analysis_worker(&shared, data_dir.to_path_buf(), tx.clone(), lang);
     term::spawn_signals(tx.clone())?;
     let saved = state::load(data_dir);
 

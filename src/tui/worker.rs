@@ -210,7 +210,7 @@ pub fn start_search_worker(shared: &Arc<Shared>, tx: Sender<Msg>, lang: Lang) {
 /// Starts the report worker: one load at a time, always the newest request. A report
 /// comes through the engine when it is open, else from parsing the report's file (so
 /// browsing works while the index builds).
-pub fn start_report_worker(shared: &Arc<Shared>, corpus: Corpus, tx: Sender<Msg>) {
+pub fn start_report_worker(shared: &Arc<Shared>, corpus: Corpus, tx: Sender<Msg>, lang: Lang) {
     let shared = shared.clone();
     std::thread::spawn(move || {
         while let Some((generation, id)) = shared.loads.take() {
@@ -220,8 +220,8 @@ pub fn start_report_worker(shared: &Arc<Shared>, corpus: Corpus, tx: Sender<Msg>
             };
             let result = catch_unwind(AssertUnwindSafe(|| match (engine, catalog) {
                 (Some(engine), _) => engine.load_report(&id).map_err(|e| e.to_string()),
-                (None, Some(catalog)) => parse_entry(&corpus, &catalog, &id),
-                (None, None) => Err("目录尚未载入".to_string()),
+                (None, Some(catalog)) => parse_entry(&corpus, &catalog, &id, lang),
+                (None, None) => Err(lang.ui().catalog_not_loaded.to_string()),
             }))
             .unwrap_or_else(|_| Err("internal error".to_string()));
             let msg = match result {
@@ -231,7 +231,7 @@ pub fn start_report_worker(shared: &Arc<Shared>, corpus: Corpus, tx: Sender<Msg>
                 },
                 Err(error) => Msg::ReportFailed {
                     generation,
-                    error: format!("无法打开 {id}: {error}"),
+                    error: (lang.ui().cannot_open)(&id, &error),
                 },
             };
             if tx.send(msg).is_err() {
@@ -241,10 +241,8 @@ pub fn start_report_worker(shared: &Arc<Shared>, corpus: Corpus, tx: Sender<Msg>
     });
 }
 
-fn parse_entry(corpus: &Corpus, catalog: &Reports, id: &str) -> Result<Report, String> {
-    let entry = catalog
-        .get(id)
-        .ok_or_else(|| format!("没有编号为 {id} 的报告"))?;
+fn parse_entry(corpus: &Corpus, catalog: &Reports, id: &str, lang: Lang) -> Result<Report, String> {
+    let entry = catalog.get(id).ok_or_else(|| (lang.ui().no_report)(id))?;
     let overrides = Overrides::load(corpus).map_err(|e| e.to_string())?;
     let mut report =
         crate::corpus::load_file(corpus, &entry.meta.file, &overrides).map_err(|e| e.reason)?;
@@ -254,7 +252,7 @@ fn parse_entry(corpus: &Corpus, catalog: &Reports, id: &str) -> Result<Report, S
 
 /// Starts the targets worker: once the engine is open, one table at a time, always the
 /// newest request (requests made before then wait, the newest replacing the others).
-pub fn start_targets_worker(shared: &Arc<Shared>, tx: Sender<Msg>) {
+pub fn start_targets_worker(shared: &Arc<Shared>, tx: Sender<Msg>, lang: Lang) {
     let shared = shared.clone();
     std::thread::spawn(move || {
         let engine = match shared.wait_engine() {
@@ -265,7 +263,7 @@ pub fn start_targets_worker(shared: &Arc<Shared>, tx: Sender<Msg>) {
         while let Some((generation, (code, year))) = shared.targets.take() {
             let result = catch_unwind(AssertUnwindSafe(|| match &engine {
                 Some(engine) => targets_table(engine, &code, year),
-                None => Err("索引不可用".to_string()),
+                None => Err(lang.ui().index_unavailable.trim().to_string()),
             }))
             .unwrap_or_else(|_| Err("目标与实绩出错 (internal error)".to_string()));
             let msg = Msg::TargetsDone {
@@ -303,7 +301,7 @@ pub fn targets_table(
 /// this segments every report, shown on the status line as [`Msg::WordCounts`]), and the
 /// worker answers each newest request: a trend at once (it needs no word counts),
 /// keywords and diffs once the word counts are there.
-pub fn start_analysis_worker(shared: &Arc<Shared>, data_dir: PathBuf, tx: Sender<Msg>) {
+pub fn start_analysis_worker(shared: &Arc<Shared>, data_dir: PathBuf, tx: Sender<Msg>, lang: Lang) {
     let shared = shared.clone();
     std::thread::spawn(move || {
         let engine = match shared.wait_engine() {
@@ -321,18 +319,19 @@ pub fn start_analysis_worker(shared: &Arc<Shared>, data_dir: PathBuf, tx: Sender
             });
         }
         while let Some((generation, request)) = shared.analyses.take() {
-            if request.needs_word_counts() && !wait_counts(&mut profiles, &counts, &shared) {
+            if request.needs_word_counts() && !wait_counts(&mut profiles, &counts, &shared, lang) {
                 // A newer request came while the counts were being made: it is the one
                 // whose answer is shown (a trend is answered without them).
                 continue;
             }
             let result = catch_unwind(AssertUnwindSafe(|| {
-                let engine = engine.as_ref().ok_or_else(|| "索引不可用".to_string())?;
+                let unavailable = || lang.ui().index_unavailable.trim().to_string();
+                let engine = engine.as_ref().ok_or_else(unavailable)?;
                 let p = match (&profiles, request.needs_word_counts()) {
                     (Some(p), true) => Some(p.as_ref().map_err(Clone::clone)?),
                     _ => None,
                 };
-                analyse(engine, p, &request)
+                analyse(engine, p, &request, lang)
             }))
             .unwrap_or_else(|_| Err("分析出错 (internal error)".to_string()));
             let msg = Msg::AnalysisDone {
@@ -352,6 +351,7 @@ fn wait_counts(
     profiles: &mut Option<Result<Profiles, String>>,
     counts: &mpsc::Receiver<Result<Profiles, String>>,
     shared: &Shared,
+    lang: Lang,
 ) -> bool {
     while profiles.is_none() {
         match counts.recv_timeout(Duration::from_millis(100)) {
@@ -362,7 +362,7 @@ fn wait_counts(
                 }
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                *profiles = Some(Err("索引不可用".to_string()));
+                *profiles = Some(Err(lang.ui().index_unavailable.trim().to_string()));
             }
         }
     }
@@ -406,13 +406,14 @@ pub fn analyse(
     engine: &Engine,
     profiles: Option<&Profiles>,
     request: &Request,
+    lang: Lang,
 ) -> Result<Analysis, String> {
     let profiles = || profiles.ok_or_else(|| "internal error: no word counts".to_string());
     let position = |id: &str| {
         engine
             .reports()
             .position(id)
-            .ok_or_else(|| format!("没有编号为 {id} 的报告"))
+            .ok_or_else(|| (lang.ui().no_report)(id))
     };
     match request {
         Request::Trend { queries, by } => {

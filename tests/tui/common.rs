@@ -385,7 +385,8 @@ impl Harness {
                         let profiles = self.profiles.get_or_insert_with(|| {
                             gwr::analysis::profile::Profiles::open(e, &dir, &mut |_, _| {}).unwrap()
                         });
-                        gwr::tui::worker::analyse(e, Some(profiles), &request).map(Arc::new)
+                        gwr::tui::worker::analyse(e, Some(profiles), &request, gwr::lang::Lang::Zh)
+                            .map(Arc::new)
                     }
                     Source::Fixture(_) => Err("no engine for the fixture".to_string()),
                 };

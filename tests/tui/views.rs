@@ -145,3 +145,26 @@ fn defined_terms_are_marked_and_w_shows_their_definitions() {
     assert!(screen.contains("AED：即自动体外除颤器"), "{screen}");
     insta::assert_snapshot!("view_glossary_80x24", screen);
 }
+
+/// The workers' messages come in the interface's language: a keywords request for a report
+/// that is not in the catalog says so in English when the interface is English.
+#[test]
+fn worker_errors_follow_the_interface_language() {
+    use gwr::lang::Lang;
+    use gwr::tui::view::Request;
+    let engine = crate::screens::demo_engine();
+    let request = Request::Keywords {
+        report: "000000-1999".to_string(),
+    };
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tui-analysis-data");
+    let profiles = gwr::analysis::profile::Profiles::open(&engine, &dir, &mut |_, _| {}).unwrap();
+    let said = |lang| gwr::tui::worker::analyse(&engine, Some(&profiles), &request, lang).err();
+    assert_eq!(
+        said(Lang::En).as_deref(),
+        Some("No report with id 000000-1999")
+    );
+    assert_eq!(
+        said(Lang::Zh).as_deref(),
+        Some("没有编号为 000000-1999 的报告")
+    );
+}
