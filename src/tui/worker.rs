@@ -39,6 +39,9 @@ enum Opened {
     Closed,
 }
 
+/// The workers were stopped (the TUI is closing).
+struct Stopped;
+
 /// State shared by the UI thread's host and the workers.
 #[derive(Default)]
 pub struct Shared {
@@ -86,6 +89,17 @@ impl Shared {
                 return Opened::Failed;
             }
             s = self.changed.wait(s).unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    /// For a worker: the engine once it is open (`None` when opening failed: the worker
+    /// answers that the index is not available), or [`Stopped`] when the workers are
+    /// stopped first.
+    fn engine_when_open(&self) -> Result<Option<Arc<Engine>>, Stopped> {
+        match self.wait_engine() {
+            Opened::Engine(engine) => Ok(Some(engine)),
+            Opened::Failed => Ok(None),
+            Opened::Closed => Err(Stopped),
         }
     }
 
@@ -183,10 +197,8 @@ pub fn open_engine(
 pub fn start_search_worker(shared: &Arc<Shared>, tx: Sender<Msg>, lang: Lang) {
     let shared = shared.clone();
     std::thread::spawn(move || {
-        let engine = match shared.wait_engine() {
-            Opened::Engine(engine) => Some(engine),
-            Opened::Failed => None,
-            Opened::Closed => return,
+        let Ok(engine) = shared.engine_when_open() else {
+            return;
         };
         while let Some((generation, query)) = shared.searches.take() {
             let result = match &engine {
@@ -255,10 +267,8 @@ fn parse_entry(corpus: &Corpus, catalog: &Reports, id: &str, lang: Lang) -> Resu
 pub fn start_targets_worker(shared: &Arc<Shared>, tx: Sender<Msg>, lang: Lang) {
     let shared = shared.clone();
     std::thread::spawn(move || {
-        let engine = match shared.wait_engine() {
-            Opened::Engine(engine) => Some(engine),
-            Opened::Failed => None,
-            Opened::Closed => return,
+        let Ok(engine) = shared.engine_when_open() else {
+            return;
         };
         while let Some((generation, (code, year))) = shared.targets.take() {
             let result = catch_unwind(AssertUnwindSafe(|| match &engine {
@@ -304,10 +314,8 @@ pub fn targets_table(
 pub fn start_analysis_worker(shared: &Arc<Shared>, data_dir: PathBuf, tx: Sender<Msg>, lang: Lang) {
     let shared = shared.clone();
     std::thread::spawn(move || {
-        let engine = match shared.wait_engine() {
-            Opened::Engine(engine) => Some(engine),
-            Opened::Failed => None,
-            Opened::Closed => return,
+        let Ok(engine) = shared.engine_when_open() else {
+            return;
         };
         let (counted, counts) = mpsc::channel::<Result<Profiles, String>>();
         let mut profiles: Option<Result<Profiles, String>> = None;
