@@ -579,7 +579,7 @@ impl Engine {
                 p.state.catalog = Catalog::default();
             }
             if !listing.quick {
-                save_stamps(&dir, p.stamp, &listing);
+                save_stamps(&dir, p.stamp, corpus, &listing);
             }
             stats.location = Some(dir);
             return Ok(Engine::finish_published(
@@ -631,7 +631,7 @@ impl Engine {
             progress,
         )?;
         store::remove_other_states(&dir, stamp);
-        save_stamps(&dir, stamp, &listing);
+        save_stamps(&dir, stamp, corpus, &listing);
         p.reader.reload()?;
         stats.parsed = todo.len();
         stats.added = d.added.len();
@@ -719,7 +719,7 @@ impl Engine {
         let catalog = Arc::new(std::mem::take(&mut state.catalog));
         let reports = Arc::new(Reports::of(&catalog));
         progress(Progress::Catalog(reports.clone()));
-        save_stamps(&dir, stamp, listing);
+        save_stamps(&dir, stamp, corpus, listing);
         paths
             .publish(&gen_name)
             .map_err(|e| SearchError::unwritable(&dir, e))?;
@@ -1436,10 +1436,11 @@ fn list(
 
 /// Records the folder times of a listing for the next quick check (a cache: a failure
 /// only costs the next open a full listing).
-fn save_stamps(dir: &Path, stamp: u64, listing: &Listing) {
+fn save_stamps(dir: &Path, stamp: u64, corpus: &Corpus, listing: &Listing) {
     if listing.dirs.is_empty() {
         return;
     }
+    let listing = scan::settle(corpus, listing);
     let stamps = DirStamps {
         stamp,
         listed_ns: listing.listed_ns,
