@@ -515,7 +515,7 @@ impl WordsWriter {
         out.into_inner().map_err(|e| err(e.into_error()))?;
         let len = head.len() as u64 + self.ends.last().copied().unwrap_or(0);
         std::fs::rename(&tmp, words_path).map_err(err)?;
-        let _ = std::fs::remove_file(&self.lists_path);
+        // The list file goes when `self` is dropped.
         Ok((
             len,
             std::mem::take(&mut self.tokens),

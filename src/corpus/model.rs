@@ -129,7 +129,7 @@ pub struct GlossaryEntry {
 }
 
 /// The metadata of a report: everything the catalog keeps without the text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReportMeta {
     /// Stable, typeable ASCII id, for example `152921-2023`.
     pub id: String,

@@ -919,13 +919,7 @@ impl Engine {
     /// index marked for a rebuild, if that read finds the cache damaged).
     #[must_use]
     pub fn catalog(&self) -> &Arc<Catalog> {
-        match self.try_catalog() {
-            Ok(c) => c,
-            Err(e) => {
-                tracing::error!(%e, "catalog unreadable");
-                self.catalog.get_or_init(Arc::default)
-            }
-        }
+        or_empty(self.try_catalog(), &self.catalog)
     }
 
     fn try_catalog(&self) -> Result<&Arc<Catalog>, SearchError> {
@@ -952,13 +946,7 @@ impl Engine {
     /// damaged). What browsing, filters and trends need, without the whole catalog.
     #[must_use]
     pub fn reports(&self) -> &Arc<Reports> {
-        match self.try_reports() {
-            Ok(r) => r,
-            Err(e) => {
-                tracing::error!(%e, "catalog unreadable");
-                self.reports.get_or_init(Arc::default)
-            }
-        }
+        or_empty(self.try_reports(), &self.reports)
     }
 
     fn try_reports(&self) -> Result<&Arc<Reports>, SearchError> {
@@ -1432,6 +1420,18 @@ fn list(
         "corpus listed"
     );
     Ok(listing)
+}
+
+/// What was read from the catalog cache, or (the read failed: logged, and the index is
+/// marked for a rebuild) an empty value kept in `cell` for the rest of the session.
+fn or_empty<'a, T: Default>(
+    read: Result<&'a Arc<T>, SearchError>,
+    cell: &'a OnceLock<Arc<T>>,
+) -> &'a Arc<T> {
+    read.unwrap_or_else(|e| {
+        tracing::error!(%e, "catalog unreadable");
+        cell.get_or_init(Arc::default)
+    })
 }
 
 /// Records the folder times of a listing for the next quick check (a cache: a failure

@@ -92,17 +92,9 @@ mod tests {
             meta: ReportMeta {
                 id: id.into(),
                 file: format!("{id}.txt"),
-                title: String::new(),
                 year: Some(year),
-                region: None,
-                meeting_date: None,
-                meeting: None,
-                speaker: None,
-                speaker_title: None,
-                glossary: 0,
                 paragraphs: 2,
-                text_bytes: 0,
-                warnings: Vec::new(),
+                ..ReportMeta::default()
             },
             sections: Vec::new(),
             targets: Vec::new(),

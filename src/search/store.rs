@@ -826,19 +826,10 @@ mod tests {
     fn entry(file: &str, year: u16) -> CatalogEntry {
         CatalogEntry {
             meta: crate::corpus::ReportMeta {
-                id: String::new(),
                 file: file.into(),
-                title: String::new(),
                 year: Some(year),
-                region: None,
-                meeting_date: None,
-                meeting: None,
-                speaker: None,
-                speaker_title: None,
-                glossary: 0,
                 paragraphs: 3,
-                text_bytes: 0,
-                warnings: Vec::new(),
+                ..crate::corpus::ReportMeta::default()
             },
             sections: Vec::new(),
             targets: Vec::new(),

@@ -311,7 +311,6 @@ mod tests {
             meta: ReportMeta {
                 id: format!("{code}-{year}"),
                 file: format!("{code}-{year}.txt"),
-                title: String::new(),
                 year: Some(year),
                 region: Some(Region {
                     name: name.into(),
@@ -326,14 +325,7 @@ mod tests {
                     ancestor_names: Vec::new(),
                     confidence: 1.0,
                 }),
-                meeting_date: None,
-                meeting: None,
-                speaker: None,
-                speaker_title: None,
-                glossary: 0,
-                paragraphs: 0,
-                text_bytes: 0,
-                warnings: Vec::new(),
+                ..ReportMeta::default()
             },
             sections: Vec::new(),
             targets,

@@ -6,7 +6,7 @@
 //!
 //! Skipped (with a printed reason) only when tmux is not installed; CI installs it.
 
-use super::tmux::Tmux;
+use super::tmux::{Tmux, gwr_line};
 
 /// Whether an SGR parameter list sets a background colour or reverse video.
 fn marks(params: &str) -> bool {
@@ -67,12 +67,7 @@ fn tui_in_tmux() {
         return;
     };
     let data = tempfile::tempdir().unwrap();
-    let cmd = format!(
-        "GWR_DATA_DIR='{}' '{}'",
-        data.path().display(),
-        env!("CARGO_BIN_EXE_gwr")
-    );
-    t.send(&[&cmd, "Enter"]);
+    t.send(&[&gwr_line(data.path()), "Enter"]);
 
     // At 80x24 the first screen has the three panes: regions with their years, the
     // report's outline, and its text.
@@ -226,9 +221,8 @@ fn tui_opens_a_corpus_with_bad_entries() {
         return;
     };
     let cmd = format!(
-        "GWR_DATA_DIR='{}' '{}' --corpus '{}'",
-        tmp.path().join("data").display(),
-        env!("CARGO_BIN_EXE_gwr"),
+        "{} --corpus '{}'",
+        gwr_line(&tmp.path().join("data")),
         corpus.display()
     );
     t.send(&[&cmd, "Enter"]);
@@ -251,11 +245,7 @@ fn the_tui_ends_when_its_terminal_goes_away() {
     };
     let data = tempfile::tempdir().unwrap();
     // exec: the pane's process is gwr itself.
-    let cmd = format!(
-        "exec env GWR_DATA_DIR='{}' '{}'",
-        data.path().display(),
-        env!("CARGO_BIN_EXE_gwr")
-    );
+    let cmd = format!("exec env {}", gwr_line(data.path()));
     t.send(&[&cmd, "Enter"]);
     t.wait_for("the first screen", |s| {
         s.contains("各位代表") && s.contains("? 帮助")

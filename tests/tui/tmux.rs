@@ -8,6 +8,15 @@ use std::time::{Duration, Instant};
 /// The session every test drives.
 const SESSION: &str = "e2e";
 
+/// The shell words that run the gwr under test with its data in `data`.
+pub fn gwr_line(data: &std::path::Path) -> String {
+    format!(
+        "GWR_DATA_DIR='{}' '{}'",
+        data.display(),
+        env!("CARGO_BIN_EXE_gwr")
+    )
+}
+
 pub struct Tmux {
     socket: String,
 }
